@@ -1,0 +1,235 @@
+#include "app/session/ResidentSession.h"
+
+#include <QLoggingCategory>
+
+namespace onewindow {
+
+Q_LOGGING_CATEGORY(lcResidentSession, "onewindow.session")
+
+using State = ResidentSession::State;
+
+namespace {
+
+struct Edge
+{
+    State from;
+    State to;
+};
+
+// Every allowed transition. Wiping is reachable from every resident state; CardError from
+// the reading states; a new card may start a read from the attract and error screens.
+constexpr Edge kEdges[] = {
+    {State::Attract, State::Reading},
+    {State::Reading, State::Identified},
+    {State::Reading, State::CardError},
+    {State::Reading, State::Wiping},
+    {State::CardError, State::Reading},
+    {State::CardError, State::Wiping},
+    {State::Identified, State::ChoosingService},
+    {State::Identified, State::Wiping},
+    {State::ChoosingService, State::FillingForm},
+    {State::ChoosingService, State::Wiping},
+    {State::FillingForm, State::ChoosingService},
+    {State::FillingForm, State::Reviewing},
+    {State::FillingForm, State::Wiping},
+    {State::Reviewing, State::FillingForm},
+    {State::Reviewing, State::Submitting},
+    {State::Reviewing, State::Wiping},
+    {State::Submitting, State::Receipt},
+    {State::Submitting, State::Reviewing},
+    {State::Receipt, State::Rating},
+    {State::Receipt, State::Wiping},
+    {State::Rating, State::Wiping},
+    {State::Wiping, State::Attract},
+    {State::Wiping, State::ServiceUnavailable},
+    {State::Attract, State::ServiceUnavailable},
+    {State::ServiceUnavailable, State::Attract},
+};
+
+} // namespace
+
+ResidentSession::ResidentSession(IdlePolicy policy, QObject* parent) : QObject(parent), m_policy(std::move(policy))
+{
+    connect(&m_idle, &IdleGuard::expired, this, &ResidentSession::onIdleExpired);
+}
+
+ResidentSession::~ResidentSession()
+{
+    m_identity.wipe();
+}
+
+const char* ResidentSession::stateKey(State s)
+{
+    switch (s) {
+    case State::Attract:
+        return "attract";
+    case State::Reading:
+        return "reading";
+    case State::Identified:
+        return "identified";
+    case State::ChoosingService:
+        return "choosing_service";
+    case State::FillingForm:
+        return "filling_form";
+    case State::Reviewing:
+        return "reviewing";
+    case State::Submitting:
+        return "submitting";
+    case State::Receipt:
+        return "receipt";
+    case State::Rating:
+        return "rating";
+    case State::Wiping:
+        return "wiping";
+    case State::CardError:
+        return "card_error";
+    case State::ServiceUnavailable:
+        return "service_unavailable";
+    }
+    return "attract";
+}
+
+bool ResidentSession::isAllowed(State from, State to)
+{
+    for (const Edge& e : kEdges) {
+        if (e.from == from && e.to == to)
+            return true;
+    }
+    return false;
+}
+
+void ResidentSession::setElderlyMode(bool on)
+{
+    if (m_elderly == on)
+        return;
+    m_elderly = on;
+    armIdleFor(m_state); // the new factor applies from now
+    Q_EMIT elderlyModeChanged(on);
+}
+
+bool ResidentSession::transition(State to)
+{
+    if (!isAllowed(m_state, to)) {
+        qCWarning(lcResidentSession) << "refused transition" << stateKey(m_state) << "->" << stateKey(to);
+        return false;
+    }
+    qCDebug(lcResidentSession) << stateKey(m_state) << "->" << stateKey(to);
+    m_state = to;
+    armIdleFor(to);
+    Q_EMIT stateChanged(to);
+    return true;
+}
+
+void ResidentSession::armIdleFor(State s)
+{
+    const auto limit = m_policy.limits.value(int(s), std::chrono::milliseconds{0});
+    if (limit.count() <= 0) {
+        m_idle.disarm();
+        return;
+    }
+    const double factor = m_elderly ? m_policy.elderlyFactor : 1.0;
+    m_idle.arm(std::chrono::milliseconds{qint64(double(limit.count()) * factor)}, m_policy.warning);
+}
+
+void ResidentSession::onCardPresent(const QString& readerName)
+{
+    if (m_outOfService)
+        return;
+    // A card placed while a resident is already being served (e.g. a second card, or the
+    // same card put back) does not restart the session: their form stays theirs.
+    if (m_state != State::Attract && m_state != State::CardError)
+        return;
+    m_reader = readerName;
+    m_errorKey.clear();
+    transition(State::Reading);
+}
+
+void ResidentSession::onCardRead(const QString& readerName, const Identity& identity)
+{
+    if (m_state != State::Reading || readerName != m_reader) {
+        Identity ignored = identity;
+        ignored.wipe();
+        return;
+    }
+    m_identity = identity;
+    m_findings = crossCheck(m_identity);
+    Q_EMIT identityChanged();
+    transition(State::Identified);
+}
+
+void ResidentSession::onReadFailed(const QString& readerName, ReadError error)
+{
+    if (m_state != State::Reading || readerName != m_reader)
+        return;
+    m_errorKey = QString::fromLatin1(readErrorKey(error));
+    transition(State::CardError);
+}
+
+void ResidentSession::onCardRemoved(const QString& readerName)
+{
+    if (readerName != m_reader)
+        return;
+    switch (m_state) {
+    case State::Reading:
+        // Pulled mid-read: nothing partial is kept; tell the resident what happened.
+        m_errorKey = QStringLiteral("card_removed");
+        transition(State::CardError);
+        break;
+    case State::Identified:
+        wipeAndReturn();
+        break;
+    default:
+        // After Identified the resident may lift the card while filling a form (DESIGN.md §4);
+        // the idle limits end those sessions.
+        break;
+    }
+}
+
+void ResidentSession::userActivity()
+{
+    m_idle.extend();
+}
+
+void ResidentSession::endSession()
+{
+    if (m_state == State::Attract || m_state == State::ServiceUnavailable || m_state == State::Wiping)
+        return;
+    wipeAndReturn();
+}
+
+void ResidentSession::setOutOfService(bool outOfService)
+{
+    if (m_outOfService == outOfService)
+        return;
+    m_outOfService = outOfService;
+    if (outOfService) {
+        if (m_state == State::Attract)
+            transition(State::ServiceUnavailable);
+        else
+            wipeAndReturn();
+    } else if (m_state == State::ServiceUnavailable) {
+        transition(State::Attract);
+    }
+}
+
+void ResidentSession::onIdleExpired()
+{
+    qCInfo(lcResidentSession) << "idle limit reached in" << stateKey(m_state);
+    wipeAndReturn();
+}
+
+void ResidentSession::wipeAndReturn()
+{
+    if (m_state == State::Attract || m_state == State::ServiceUnavailable)
+        return;
+    transition(State::Wiping);
+    m_identity.wipe();
+    m_findings.clear();
+    m_errorKey.clear();
+    m_reader.clear();
+    Q_EMIT identityChanged();
+    Q_EMIT wiped();
+    transition(m_outOfService ? State::ServiceUnavailable : State::Attract);
+}
+
+} // namespace onewindow

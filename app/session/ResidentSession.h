@@ -1,0 +1,101 @@
+#pragma once
+
+#include "app/session/IdleGuard.h"
+#include "drivers/idcard/CrossCheck.h"
+#include "drivers/idcard/Identity.h"
+#include "drivers/reader/ReaderInfo.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <chrono>
+
+namespace onewindow {
+
+// Idle limits per state (DESIGN.md §4): screens with personal data get shorter limits, elderly
+// mode multiplies them. Built from the configuration in main.cpp.
+struct IdlePolicy
+{
+    QHash<int, std::chrono::milliseconds> limits; // keyed by int(ResidentSession::State)
+    std::chrono::milliseconds warning{20000};     // the countdown part of each limit (≥ 20 s)
+    double elderlyFactor = 1.5;
+};
+
+// One resident's session, from card to goodbye. Owns the identity while the resident is
+// here and wipes it when they leave. An explicit transition table keeps every path visible;
+// a transition outside the table is a programming error and is refused (and logged).
+class ResidentSession : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State {
+        Attract,
+        Reading,
+        Identified,
+        ChoosingService,
+        FillingForm,
+        Reviewing,
+        Submitting,
+        Receipt,
+        Rating,
+        Wiping,
+        CardError,
+        ServiceUnavailable,
+    };
+    Q_ENUM(State)
+
+    explicit ResidentSession(IdlePolicy policy, QObject* parent = nullptr);
+    ~ResidentSession() override;
+
+    State state() const { return m_state; }
+    static const char* stateKey(State s); // "attract", "reading", …
+    static bool isAllowed(State from, State to);
+
+    // Valid only in states after Identified; empty otherwise.
+    const Identity& identity() const { return m_identity; }
+    const QList<CheckFinding>& findings() const { return m_findings; }
+    QString readerName() const { return m_reader; }
+    // Set when entering CardError.
+    QString errorKey() const { return m_errorKey; }
+
+    IdleGuard* idleGuard() { return &m_idle; }
+    bool elderlyMode() const { return m_elderly; }
+    void setElderlyMode(bool on);
+
+    // Reader events (connected to ReaderManager in main.cpp).
+    void onCardPresent(const QString& readerName);
+    void onCardRead(const QString& readerName, const Identity& identity);
+    void onReadFailed(const QString& readerName, ReadError error);
+    void onCardRemoved(const QString& readerName);
+
+    // Resident actions.
+    void userActivity();  // any touch: extends the idle limit
+    void endSession();    // "结束办理": wipe and go back to the attract screen
+    // The kiosk cannot serve (no reader, maintenance); leaving it ends any session.
+    void setOutOfService(bool outOfService);
+
+Q_SIGNALS:
+    void stateChanged(onewindow::ResidentSession::State state);
+    void identityChanged();
+    void elderlyModeChanged(bool on);
+    // Emitted after the wipe, when every byte of the last resident is gone.
+    void wiped();
+
+private:
+    bool transition(State to);
+    void wipeAndReturn();
+    void armIdleFor(State s);
+    void onIdleExpired();
+
+    IdlePolicy m_policy;
+    IdleGuard m_idle;
+    State m_state = State::Attract;
+    Identity m_identity;
+    QList<CheckFinding> m_findings;
+    QString m_reader;
+    QString m_errorKey;
+    bool m_elderly = false;
+    bool m_outOfService = false;
+};
+
+} // namespace onewindow

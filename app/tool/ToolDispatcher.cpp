@@ -1,0 +1,182 @@
+#include "app/tool/ToolDispatcher.h"
+
+#include "app/tool/DecodeTextCommand.h"
+#include "app/tool/ToolCommandLine.h"
+#include "app/tool/ToolContext.h"
+#include "app/tool/ValidateIdCommand.h"
+
+#include <QRegularExpression>
+
+#ifndef ONEWINDOW_VERSION
+#define ONEWINDOW_VERSION "0.0.0"
+#endif
+
+namespace onewindow::tool {
+
+namespace {
+
+struct CommandSpec
+{
+    const char* name;
+    QStringList options; // besides the global --config, --help
+    int arguments;       // exact number of positional arguments
+    const char* argumentName;
+};
+
+const QList<CommandSpec>& specs()
+{
+    static const QList<CommandSpec> list = {
+        {"validate-id", {QStringLiteral("json"), QStringLiteral("reveal")}, 1, "NUMBER"},
+        {"decode-text", {QStringLiteral("json"), QStringLiteral("reveal")}, 1, "FILE|-"},
+    };
+    return list;
+}
+
+const CommandSpec* findSpec(const QString& name)
+{
+    for (const CommandSpec& spec : specs()) {
+        if (name == QLatin1String(spec.name))
+            return &spec;
+    }
+    return nullptr;
+}
+
+// Words typed by the user are echoed in errors only when they look like a command name: a
+// mistyped command line may well hold an ID number or a name.
+QString echoable(const QString& word)
+{
+    static const QRegularExpression commandLike(QStringLiteral("^[A-Za-z][A-Za-z-]{0,39}$"));
+    return commandLike.match(word).hasMatch() ? QStringLiteral("'%1'").arg(word)
+                                              : QStringLiteral("(not shown)");
+}
+
+CommandResult helpResult(const QString& text)
+{
+    CommandResult r;
+    r.output = text.toUtf8();
+    return r;
+}
+
+} // namespace
+
+QStringList ToolDispatcher::commands()
+{
+    QStringList names;
+    for (const CommandSpec& spec : specs())
+        names.append(QLatin1String(spec.name));
+    return names;
+}
+
+QString ToolDispatcher::usage()
+{
+    return QStringLiteral(
+        "Usage: onewindow-tool [--config PATH] COMMAND [ARGS...] [--json] [--reveal]\n"
+        "\n"
+        "OneWindow kiosk tool for technicians and scripts (no GUI).\n"
+        "\n"
+        "Commands:\n"
+        "  validate-id NUMBER     check an ID number (GB 11643); exit 1 when invalid\n"
+        "  decode-text FILE|-     decode a 256-byte ID card text block (binary, hex or SAM frame)\n"
+        "  help [COMMAND]         show this help, or a command's help\n"
+        "\n"
+        "Options:\n"
+        "  --config PATH   configuration file (default: $ONEWINDOW_CONFIG, then\n"
+        "                  /etc/onewindow/kiosk.conf, else built-in defaults)\n"
+        "  --json          machine-readable JSON output (UTF-8)\n"
+        "  --reveal        show personal data unmasked; honoured only when the configuration\n"
+        "                  allows it (privacy/allow_reveal, default true only without any\n"
+        "                  configuration file), otherwise refused with exit status 2\n"
+        "  -h, --help      show help\n"
+        "  --version       show the version\n"
+        "\n"
+        "Personal data (names, ID and permit numbers, addresses) is always printed masked\n"
+        "unless --reveal is given and allowed, and is never logged.\n"
+        "\n"
+        "Exit status: 0 success, 1 negative result (invalid number, cross-check errors),\n"
+        "2 usage or system error (reason on stderr).\n");
+}
+
+QString ToolDispatcher::commandUsage(const QString& command)
+{
+    if (command == QLatin1String("validate-id"))
+        return ValidateIdCommand::usage();
+    if (command == QLatin1String("decode-text"))
+        return DecodeTextCommand::usage();
+    if (command == QLatin1String("help"))
+        return usage();
+    return {};
+}
+
+CommandResult ToolDispatcher::run(const QStringList& arguments) const
+{
+    const ToolCommandLine cl = ToolCommandLine::parse(arguments);
+    if (!cl.ok())
+        return CommandResult::usageError(cl.error);
+
+    if (cl.version)
+        return helpResult(QStringLiteral("onewindow-tool %1\n").arg(QLatin1String(ONEWINDOW_VERSION)));
+
+    if (cl.command.isEmpty()) {
+        if (cl.help)
+            return helpResult(usage());
+        return CommandResult::usageError(QStringLiteral("no command given (try 'onewindow-tool --help')"));
+    }
+
+    if (cl.command == QLatin1String("help")) {
+        if (cl.arguments.isEmpty())
+            return helpResult(usage());
+        const QString text = commandUsage(cl.arguments.first());
+        if (text.isEmpty() || cl.arguments.size() > 1)
+            return CommandResult::usageError(
+                QStringLiteral("help: unknown command %1").arg(echoable(cl.arguments.first())));
+        return helpResult(text);
+    }
+
+    const CommandSpec* spec = findSpec(cl.command);
+    if (!spec)
+        return CommandResult::usageError(
+            QStringLiteral("unknown command %1 (commands: %2)")
+                .arg(echoable(cl.command), commands().join(QStringLiteral(", "))));
+
+    if (cl.help)
+        return helpResult(commandUsage(cl.command));
+
+    for (const QString& option : cl.options) {
+        if (option != QLatin1String("config") && !spec->options.contains(option))
+            return CommandResult::usageError(
+                QStringLiteral("option --%1 is not valid for %2").arg(option, cl.command));
+    }
+    // Arguments may be personal data (an ID number): never echoed in errors.
+    if (cl.arguments.size() < spec->arguments)
+        return CommandResult::usageError(
+            QStringLiteral("%1: missing argument %2").arg(cl.command, QLatin1String(spec->argumentName)));
+    if (cl.arguments.size() > spec->arguments)
+        return CommandResult::usageError(QStringLiteral("%1: too many arguments (expected %2)")
+                                             .arg(cl.command, QLatin1String(spec->argumentName)));
+
+    const ToolContext context = ToolContext::load(cl.configPath);
+    if (context.configExplicit() && context.configFailed())
+        return CommandResult::usageError(context.configError());
+    // Decided before any personal data is read.
+    if (cl.reveal) {
+        const QString refusal = context.revealRefusal();
+        if (!refusal.isEmpty())
+            return CommandResult::usageError(refusal);
+    }
+
+    if (cl.command == QLatin1String("validate-id")) {
+        ValidateIdCommand::Request request;
+        request.number = cl.arguments.first();
+        request.json = cl.json;
+        request.reveal = cl.reveal;
+        return ValidateIdCommand::run(request);
+    }
+    DecodeTextCommand::Request request;
+    request.path = cl.arguments.first();
+    request.json = cl.json;
+    request.reveal = cl.reveal;
+    request.standardInput = m_stdin;
+    return DecodeTextCommand::run(request);
+}
+
+} // namespace onewindow::tool

@@ -1,0 +1,138 @@
+#include "app/ui/SessionController.h"
+
+#include "app/ui/LanguageController.h"
+#include "app/ui/ResidentMessages.h"
+#include "drivers/idcard/Masking.h"
+#include "drivers/idcard/SecureWipe.h"
+
+namespace onewindow {
+
+SessionController::SessionController(ResidentSession* session, LanguageController* language,
+                                     bool elderlyDefault, QObject* parent)
+    : QObject(parent), m_session(session), m_language(language), m_elderlyDefault(elderlyDefault)
+{
+    m_session->setElderlyMode(elderlyDefault);
+    connect(m_session, &ResidentSession::stateChanged, this, &SessionController::onStateChanged);
+    connect(m_session, &ResidentSession::identityChanged, this, &SessionController::refreshDisplay);
+    connect(m_session, &ResidentSession::elderlyModeChanged, this, &SessionController::elderlyModeChanged);
+    IdleGuard* idle = m_session->idleGuard();
+    connect(idle, &IdleGuard::warningStarted, this, &SessionController::idleChanged);
+    connect(idle, &IdleGuard::warningEnded, this, &SessionController::idleChanged);
+    connect(idle, &IdleGuard::secondsLeftChanged, this, &SessionController::idleChanged);
+    if (m_language)
+        connect(m_language, &LanguageController::languageChanged, this, &SessionController::refreshDisplay);
+}
+
+QString SessionController::state() const
+{
+    return QString::fromLatin1(ResidentSession::stateKey(m_session->state()));
+}
+
+bool SessionController::idleWarning() const
+{
+    return m_session->idleGuard()->isWarning();
+}
+
+int SessionController::idleSecondsLeft() const
+{
+    return m_session->idleGuard()->secondsLeft();
+}
+
+bool SessionController::elderlyMode() const
+{
+    return m_session->elderlyMode();
+}
+
+void SessionController::setElderlyMode(bool on)
+{
+    m_session->setElderlyMode(on); // emits elderlyModeChanged through the session
+}
+
+bool SessionController::holdsNoResidentData() const
+{
+    return m_documentType.isEmpty() && m_maskedName.isEmpty() && m_maskedEnglishName.isEmpty() &&
+           m_maskedIdNumber.isEmpty() && m_sex.isEmpty() && m_validity.isEmpty() && m_notices.isEmpty() &&
+           !m_expired;
+}
+
+void SessionController::userActivity()
+{
+    m_session->userActivity();
+}
+
+void SessionController::extendSession()
+{
+    m_session->userActivity();
+}
+
+void SessionController::endSession()
+{
+    m_session->endSession();
+}
+
+void SessionController::requestAssistance()
+{
+    // Issue 7 wires this to the staff call; for now the screen confirms the request.
+    if (!m_assistance) {
+        m_assistance = true;
+        Q_EMIT assistanceChanged();
+    }
+}
+
+void SessionController::onStateChanged(ResidentSession::State state)
+{
+    if (state == ResidentSession::State::Identified && m_language)
+        m_language->applyDocumentDefault(m_session->identity().documentType);
+    if (state == ResidentSession::State::Attract) {
+        if (m_language)
+            m_language->resetForNextResident();
+        if (m_session->elderlyMode() != m_elderlyDefault)
+            setElderlyMode(m_elderlyDefault);
+        if (m_assistance) {
+            m_assistance = false;
+            Q_EMIT assistanceChanged();
+        }
+    }
+    refreshDisplay();
+    Q_EMIT stateChanged();
+    Q_EMIT idleChanged();
+}
+
+void SessionController::clearDisplay()
+{
+    for (QString* s : {&m_documentType, &m_maskedName, &m_maskedEnglishName, &m_maskedIdNumber, &m_sex,
+                       &m_validity, &m_errorTitle, &m_errorHint})
+        secureWipe(*s);
+    for (QString& s : m_notices)
+        secureWipe(s);
+    m_notices.clear();
+    m_expired = false;
+}
+
+void SessionController::refreshDisplay()
+{
+    clearDisplay();
+    const Identity& id = m_session->identity();
+    if (!id.isEmpty()) {
+        m_documentType = ResidentMessages::documentType(id.documentType);
+        m_maskedName = maskName(id.name);
+        m_maskedEnglishName = maskName(id.englishName);
+        m_maskedIdNumber = maskIdNumber(id.idNumber);
+        m_sex = ResidentMessages::sex(id.sexCode);
+        m_validity = ResidentMessages::validity(id);
+        for (const CheckFinding& f : m_session->findings()) {
+            if (f.code == QLatin1String("expired"))
+                m_expired = true;
+            const QString text = ResidentMessages::findingText(f.code, id);
+            if (!text.isEmpty())
+                m_notices.append(text);
+        }
+    }
+    if (!m_session->errorKey().isEmpty()) {
+        m_errorTitle = ResidentMessages::errorTitle(m_session->errorKey());
+        m_errorHint = ResidentMessages::errorHint(m_session->errorKey());
+    }
+    Q_EMIT displayChanged();
+}
+
+} // namespace onewindow

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "drivers/idcard/Identity.h"
+
+#include <QDate>
+#include <QList>
+#include <QString>
+
+namespace onewindow {
+
+// Consistency of a decoded identity (reference/idcard.md §8.1 step 6, §8.2).
+// Errors make the read untrustworthy (re-read, then refuse); warnings are shown but do not
+// stop the resident (an expired card is still readable; business rules decide later).
+struct CheckFinding
+{
+    enum class Severity { Warning, Error };
+    Severity severity = Severity::Warning;
+    QString code; // stable key, e.g. "expired", "id_checksum", "birth_date_mismatch"
+};
+
+// Codes:
+//   errors:   "id_invalid"           the ID number fails GB 11643 (length, format, date, checksum)
+//             "birth_date_mismatch"  birth field ≠ the date in the ID number
+//             "sex_mismatch"         sex field ≠ the parity of the 17th digit
+//             "id_kind_mismatch"     e.g. an HMT permit whose number lacks 81/82/83 0000
+//   warnings: "expired", "not_yet_valid", "unknown_sex_code", "unknown_ethnicity_code",
+//             "invalid_birth_date", "invalid_validity_date"
+QList<CheckFinding> crossCheck(const Identity& identity, QDate today = QDate::currentDate());
+bool hasErrors(const QList<CheckFinding>& findings);
+QStringList findingCodes(const QList<CheckFinding>& findings, CheckFinding::Severity severity);
+
+} // namespace onewindow

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "drivers/idcard/Identity.h"
+#include "drivers/reader/ReaderInfo.h"
+
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+namespace onewindow {
+
+// One kind of reader (sim, pcsc, serial, nfc). A backend is created on the reader thread and
+// lives there; it may block that thread only for bounded I/O. It reports only value types.
+class ReaderBackend : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    ~ReaderBackend() override = default;
+
+    virtual QString backendName() const = 0;
+    virtual void start() = 0; // begin watching for readers and cards
+    virtual void stop() = 0;  // release every device; no signal after this returns
+
+Q_SIGNALS:
+    void readerAdded(const onewindow::ReaderInfo& info);
+    void readerChanged(const onewindow::ReaderInfo& info);
+    void readerRemoved(const QString& readerName);
+    void cardPresent(const QString& readerName);
+    void cardRead(const QString& readerName, const onewindow::Identity& identity);
+    void cardRemoved(const QString& readerName);
+    void readFailed(const QString& readerName, onewindow::ReadError error);
+};
+
+// Builds a backend; called on the reader thread. main.cpp registers one per backend name.
+using ReaderBackendFactory = std::function<std::unique_ptr<ReaderBackend>()>;
+
+} // namespace onewindow

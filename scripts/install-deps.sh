@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package needed to build, run and test OneWindow.
+# Safe to run again: apt-get skips what is already installed.
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config clang-format git
+  # Qt 6 core, QML runtime modules (templates and folderlistmodel are not pulled in
+  # automatically; see docs/toolchain.md)
+  qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-tools-dev qt6-l10n-tools
+  qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
+  qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qtqml
+  qml6-module-qtqml-models qml6-module-qtqml-workerscript qml6-module-qtcore
+  qml6-module-qttest qml6-module-qt-labs-folderlistmodel
+  qt6-virtualkeyboard-plugin qml6-module-qtquick-virtualkeyboard
+  qt6-speech-dev qml6-module-qttexttospeech libqt6sql6-sqlite qt6-serialport-dev
+  # card stacks
+  libnfc-dev libnfc-bin libpcsclite-dev pcscd pcsc-tools vsmartcard-vpcd
+  # storage, network, crypto, receipts, systemd
+  libcurl4-openssl-dev libsqlite3-dev libssl-dev libqrencode-dev libsystemd-dev
+  # CJK glyphs and a virtual display for the kiosk window and screenshots
+  fonts-noto-cjk xvfb xauth
+)
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "install-deps: all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+echo "install-deps: installing ${#missing[@]} packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
