@@ -16,6 +16,7 @@
 #include <QCommandLineParser>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
+#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -63,6 +64,8 @@ int main(int argc, char* argv[])
 {
     installRedactingMessageHandler();
     QGuiApplication app(argc, argv);
+    // Basic is the one style that renders our own backgrounds identically everywhere.
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
     QGuiApplication::setApplicationName(QStringLiteral("onewindow"));
     QGuiApplication::setApplicationVersion(QStringLiteral(ONEWINDOW_VERSION));
 

@@ -97,6 +97,7 @@ ApplicationWindow {
     }
 
     DemoPanel {
+        objectName: "demoPanel"
         visible: window.demo.enabled
         anchors.left: parent.left
         anchors.bottom: parent.bottom

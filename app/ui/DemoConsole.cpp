@@ -87,6 +87,9 @@ void DemoConsole::execute(const QString& line)
         const QImage image = m_window->grabWindow();
         if (image.isNull() || !image.save(arg))
             return print(QStringLiteral("error screenshot failed"));
+    } else if (cmd == QLatin1String("help")) {
+        return print(QStringLiteral("commands: place N | remove | fail KEY | language zh_CN|zh_TW|en | "
+                                    "elderly on|off | touch | end | state | screen | screenshot FILE.png | quit"));
     } else if (cmd == QLatin1String("quit")) {
         print(QStringLiteral("ok quit"));
         QCoreApplication::quit();

@@ -56,7 +56,7 @@ Expected<QByteArrayView, FrameError> checkFrame(QByteArrayView frame, int minLen
         return Expected<QByteArrayView, FrameError>::failure(FrameError::Truncated);
     if (frame.size() > total)
         return Expected<QByteArrayView, FrameError>::failure(FrameError::BadLength);
-    if (false)
+    if (xorChecksum(frame.sliced(kPreambleSize, total - kPreambleSize - 1)) != byteAt(frame, total - 1))
         return Expected<QByteArrayView, FrameError>::failure(FrameError::BadChecksum);
     return frame.sliced(kHeaderSize, length - 1);
 }

@@ -161,8 +161,8 @@ private Q_SLOTS:
     {
         ResidentSession s(shortPolicy());
         identify(s);
-        for (int i = 0; i < 6; ++i) {
-            QTest::qWait(120);
+        for (int i = 0; i < 9; ++i) {
+            QTest::qWait(80);
             s.userActivity();
         }
         QCOMPARE(s.state(), State::Identified); // 720 ms > the 400 ms limit
