@@ -6,8 +6,12 @@ set -euo pipefail
 PACKAGES=(
   # toolchain
   build-essential cmake ninja-build pkg-config clang-format git
+  # libFuzzer targets (tests/fuzz) and sanitizer runtimes
+  clang libclang-rt-14-dev
+  # integration tests: pseudo-terminals, private mount namespaces, TLS test PKI
+  util-linux openssl python3
   # Qt 6 core, QML runtime modules (templates and folderlistmodel are not pulled in
-  # automatically; see docs/toolchain.md)
+  # automatically by the controls and the virtual keyboard)
   qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-tools-dev qt6-l10n-tools
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
   qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qtqml

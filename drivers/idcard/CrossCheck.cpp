@@ -78,8 +78,8 @@ QList<CheckFinding> crossCheck(const Identity& identity, QDate today)
                 error(out, "birth_date_mismatch");
             const bool fieldMale = sex == QLatin1String("1");
             const bool fieldFemale = sex == QLatin1String("2");
-            if ((fieldMale && id.sex() != ResidentId::Sex::Male)
-                || (fieldFemale && id.sex() != ResidentId::Sex::Female)) {
+            if ((fieldMale && id.sex() != ResidentId::Sex::Male) ||
+                (fieldFemale && id.sex() != ResidentId::Sex::Female)) {
                 error(out, "sex_mismatch");
             }
         }

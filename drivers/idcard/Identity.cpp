@@ -21,19 +21,19 @@ const char* documentTypeKey(DocumentType t)
 
 bool Identity::isEmpty() const
 {
-    return name.isEmpty() && englishName.isEmpty() && sexCode.isEmpty() && ethnicityCode.isEmpty()
-           && birthDate.isNull() && birthDateRaw.isEmpty() && address.isEmpty() && appendedAddress.isEmpty()
-           && idNumber.isEmpty() && issuer.isEmpty() && validFrom.isNull() && validUntil.isNull()
-           && !validLongTerm && validFromRaw.isEmpty() && validUntilRaw.isEmpty() && nationality.isEmpty()
-           && permitNumber.isEmpty() && issueCount.isEmpty() && cardVersion.isEmpty()
-           && authorityCode.isEmpty() && previousNumber.isEmpty() && photo.isEmpty() && chipSerial.isEmpty();
+    return name.isEmpty() && englishName.isEmpty() && sexCode.isEmpty() && ethnicityCode.isEmpty() &&
+           birthDate.isNull() && birthDateRaw.isEmpty() && address.isEmpty() && appendedAddress.isEmpty() &&
+           idNumber.isEmpty() && issuer.isEmpty() && validFrom.isNull() && validUntil.isNull() &&
+           !validLongTerm && validFromRaw.isEmpty() && validUntilRaw.isEmpty() && nationality.isEmpty() &&
+           permitNumber.isEmpty() && issueCount.isEmpty() && cardVersion.isEmpty() &&
+           authorityCode.isEmpty() && previousNumber.isEmpty() && photo.isEmpty() && chipSerial.isEmpty();
 }
 
 void Identity::wipe()
 {
-    for (QString* s : {&name, &englishName, &sexCode, &ethnicityCode, &birthDateRaw, &address, &appendedAddress,
-                       &idNumber, &issuer, &validFromRaw, &validUntilRaw, &nationality, &permitNumber,
-                       &issueCount, &cardVersion, &authorityCode, &previousNumber}) {
+    for (QString* s : {&name, &englishName, &sexCode, &ethnicityCode, &birthDateRaw, &address,
+                       &appendedAddress, &idNumber, &issuer, &validFromRaw, &validUntilRaw, &nationality,
+                       &permitNumber, &issueCount, &cardVersion, &authorityCode, &previousNumber}) {
         secureWipe(*s);
     }
     secureWipe(photo);

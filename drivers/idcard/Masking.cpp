@@ -70,7 +70,7 @@ QString maskName(const QString& name)
         const char32_t c = codePoint(chars[i]);
         // Separators show the name's shape ("阿卜杜·热合曼", "JOHN SMITH"); every letter, digit,
         // mark or symbol after the first character is hidden.
-        if (i == 0 || QChar::isSpace(c) )
+        if (i == 0 || QChar::isSpace(c) || QChar::isPunct(c))
             out.append(chars[i]);
         else
             out.append(QLatin1Char('*'));

@@ -23,6 +23,10 @@ public:
     // Never throws; invalid input gives isValid()==false and error() says why. Whitespace
     // around the number is ignored and a lowercase 'x' check character is normalised to 'X'.
     // The address code is never checked against a current list: numbers are for life.
+    // Checks, in order: characters (Format: anything but ASCII digits and X/x), length (15 or 18),
+    // 'X' position (Format), birth date (Date: a real calendar date, year >= 1800, not after
+    // `today`; a null `today` skips the last test), check character (Checksum). After a Date or
+    // Checksum error number(), kind(), sex() and regionCode() are still filled for diagnostics.
     static ResidentId parse(const QString& text, QDate today = QDate::currentDate());
 
     // ISO 7064 MOD 11-2 check character for 17 digits ('0'..'9' or 'X'); '\0' on bad input.

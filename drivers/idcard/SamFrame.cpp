@@ -158,7 +158,9 @@ Expected<ReadPayload, PayloadError> splitReadPayload(QByteArrayView data, bool w
     const qsizetype header = withFingerprint ? 6 : 4;
     if (data.size() < header)
         return Expected<ReadPayload, PayloadError>::failure(PayloadError::TooShort);
-    auto be16 = [&](qsizetype at) { return (qsizetype(byteAt(data, at)) << 8) | qsizetype(byteAt(data, at + 1)); };
+    auto be16 = [&](qsizetype at) {
+        return (qsizetype(byteAt(data, at)) << 8) | qsizetype(byteAt(data, at + 1));
+    };
     const qsizetype textLen = be16(0);
     const qsizetype photoLen = be16(2);
     const qsizetype fpLen = withFingerprint ? be16(4) : 0;

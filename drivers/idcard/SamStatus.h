@@ -55,7 +55,8 @@ struct SamStatusInfo
     const char* en = "";
 };
 
-// Never fails: an unknown byte gives known=false and a generic meaning with the hex code.
+// Never fails: an unknown byte gives known=false, cls=Unknown and zh/en "未知状态"/"unknown status"
+// (samStatusMeaning adds the hex code).
 SamStatusInfo samStatusInfo(std::uint8_t sw3);
 QString samStatusMeaning(std::uint8_t sw3, const QString& language); // "zh" or "en"; unknown → "未知状态 0xNN"
 // Every code of the table, in table order (for tests and diagnostics).

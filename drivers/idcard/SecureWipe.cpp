@@ -24,8 +24,7 @@ namespace {
 
 // Wipes the whole allocation of a container we solely own: the live characters plus the free
 // space before and after them (stale bytes from an earlier chop(), truncate() or trimmed()).
-template <typename DataPointer>
-void wipeAllocation(DataPointer& d)
+template <typename DataPointer> void wipeAllocation(DataPointer& d)
 {
     using T = std::remove_pointer_t<decltype(d.data())>;
     T* begin = d.data() - d.freeSpaceAtBegin();

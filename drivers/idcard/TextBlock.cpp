@@ -152,7 +152,8 @@ QString dateText(QDate date, const QString& raw)
 void encodeValidity(BlockWriter& w, Slot from, Slot until, const Identity& id)
 {
     w.put(from, dateText(id.validFrom, id.validFromRaw));
-    w.put(until, id.validLongTerm ? QString::fromUtf16(kLongTerm) : dateText(id.validUntil, id.validUntilRaw));
+    w.put(until,
+          id.validLongTerm ? QString::fromUtf16(kLongTerm) : dateText(id.validUntil, id.validUntilRaw));
 }
 
 } // namespace
@@ -287,8 +288,8 @@ QByteArray encodeTextBlock(const Identity& id)
         w.put(foreign2023::birth, dateText(id.birthDate, id.birthDateRaw));
         const QStringView english(id.englishName);
         qsizetype split = std::min<qsizetype>(english.size(), kEnglishPart1Chars);
-        if (split > 0 && split < english.size() && english[split - 1].isHighSurrogate()
-            && english[split].isLowSurrogate()) {
+        if (split > 0 && split < english.size() && english[split - 1].isHighSurrogate() &&
+            english[split].isLowSurrogate()) {
             --split; // never split a surrogate pair across the two fields
         }
         w.put(foreign2023::english1, english.first(split));

@@ -81,8 +81,7 @@ Identity foreign2023()
     return id;
 }
 
-template <typename F>
-Identity with(Identity id, F change)
+template <typename F> Identity with(Identity id, F change)
 {
     change(id);
     return id;
@@ -110,8 +109,10 @@ void TstCrossCheck::findings_data()
     QTest::addColumn<QStringList>("warnings");
 
     const QStringList none;
-    auto row = [](const char* name, const Identity& id, const QStringList& errors, const QStringList& warnings,
-                  QDate today = kToday) { QTest::newRow(name) << id << today << errors << warnings; };
+    auto row = [](const char* name, const Identity& id, const QStringList& errors,
+                  const QStringList& warnings, QDate today = kToday) {
+        QTest::newRow(name) << id << today << errors << warnings;
+    };
 
     // Clean documents of every type.
     row("resident clean", resident(), none, none);
@@ -120,67 +121,85 @@ void TstCrossCheck::findings_data()
     row("foreign 2023 clean", foreign2023(), none, none);
 
     // id_invalid
-    row("resident wrong check digit", with(resident(), [](Identity& i) { i.idNumber = QStringLiteral("110105194912310021"); }),
+    row("resident wrong check digit",
+        with(resident(), [](Identity& i) { i.idNumber = QStringLiteral("110105194912310021"); }),
         {QStringLiteral("id_invalid")}, none);
     row("resident empty number", with(resident(), [](Identity& i) { i.idNumber.clear(); }),
         {QStringLiteral("id_invalid")}, none);
-    row("resident letters in number", with(resident(), [](Identity& i) { i.idNumber = QStringLiteral("1101051949123100AX"); }),
+    row("resident letters in number",
+        with(resident(), [](Identity& i) { i.idNumber = QStringLiteral("1101051949123100AX"); }),
         {QStringLiteral("id_invalid")}, none);
     row("resident number born after today", resident(), {QStringLiteral("id_invalid")},
         {QStringLiteral("not_yet_valid")}, QDate(1949, 12, 30));
-    row("foreign 2017 lowercase letters", with(foreign2017(), [](Identity& i) { i.idNumber = QStringLiteral("usa110080010112"); }),
+    row("foreign 2017 lowercase letters",
+        with(foreign2017(), [](Identity& i) { i.idNumber = QStringLiteral("usa110080010112"); }),
         {QStringLiteral("id_invalid")}, none);
-    row("foreign 2017 digit in letter part", with(foreign2017(), [](Identity& i) { i.idNumber = QStringLiteral("US1110080010112"); }),
+    row("foreign 2017 digit in letter part",
+        with(foreign2017(), [](Identity& i) { i.idNumber = QStringLiteral("US1110080010112"); }),
         {QStringLiteral("id_invalid")}, none);
-    row("foreign 2017 too short", with(foreign2017(), [](Identity& i) { i.idNumber = QStringLiteral("USA11008001011"); }),
+    row("foreign 2017 too short",
+        with(foreign2017(), [](Identity& i) { i.idNumber = QStringLiteral("USA11008001011"); }),
         {QStringLiteral("id_invalid")}, none);
-    row("foreign 2017 given an 18-digit number", with(foreign2017(), [](Identity& i) { i.idNumber = QStringLiteral("11010519491231002X"); }),
+    row("foreign 2017 given an 18-digit number",
+        with(foreign2017(), [](Identity& i) { i.idNumber = QStringLiteral("11010519491231002X"); }),
         {QStringLiteral("id_invalid")}, none);
-    row("foreign 2023 wrong check", with(foreign2023(), [](Identity& i) {
-            i.idNumber[17] = i.idNumber[17] == QLatin1Char('0') ? QLatin1Char('1') : QLatin1Char('0');
-        }),
+    row("foreign 2023 wrong check",
+        with(foreign2023(),
+             [](Identity& i) {
+                 i.idNumber[17] = i.idNumber[17] == QLatin1Char('0') ? QLatin1Char('1') : QLatin1Char('0');
+             }),
         {QStringLiteral("id_invalid")}, none);
 
     // id_kind_mismatch
-    row("resident card with an HMT number", with(resident(), [](Identity& i) {
-            i.idNumber = QStringLiteral("810000199408230021");
-            i.birthDate = QDate(1994, 8, 23);
-        }),
+    row("resident card with an HMT number",
+        with(resident(),
+             [](Identity& i) {
+                 i.idNumber = QStringLiteral("810000199408230021");
+                 i.birthDate = QDate(1994, 8, 23);
+             }),
         {QStringLiteral("id_kind_mismatch")}, none);
-    row("hmt permit with a mainland number", with(hmtPermit(), [](Identity& i) {
-            i.idNumber = QStringLiteral("11010519491231002X");
-            i.birthDate = QDate(1949, 12, 31);
-        }),
+    row("hmt permit with a mainland number",
+        with(hmtPermit(),
+             [](Identity& i) {
+                 i.idNumber = QStringLiteral("11010519491231002X");
+                 i.birthDate = QDate(1949, 12, 31);
+             }),
         {QStringLiteral("id_kind_mismatch")}, none);
-    row("foreign 2023 with a mainland number", with(foreign2023(), [](Identity& i) {
-            i.idNumber = QStringLiteral("11010519491231002X");
-            i.birthDate = QDate(1949, 12, 31);
-        }),
+    row("foreign 2023 with a mainland number",
+        with(foreign2023(),
+             [](Identity& i) {
+                 i.idNumber = QStringLiteral("11010519491231002X");
+                 i.birthDate = QDate(1949, 12, 31);
+             }),
         {QStringLiteral("id_kind_mismatch")}, none);
-    row("resident card with a legacy 15-digit number", with(resident(), [](Identity& i) {
-            i.idNumber = QStringLiteral("110105491231002");
-        }),
+    row("resident card with a legacy 15-digit number",
+        with(resident(), [](Identity& i) { i.idNumber = QStringLiteral("110105491231002"); }),
         {QStringLiteral("id_kind_mismatch")}, none);
 
     // birth_date_mismatch / sex_mismatch
     row("birth date differs", with(resident(), [](Identity& i) { i.birthDate = QDate(1949, 12, 30); }),
         {QStringLiteral("birth_date_mismatch")}, none);
-    row("sex differs (1 vs even digit)", with(resident(), [](Identity& i) { i.sexCode = QStringLiteral("1"); }),
+    row("sex differs (1 vs even digit)",
+        with(resident(), [](Identity& i) { i.sexCode = QStringLiteral("1"); }),
         {QStringLiteral("sex_mismatch")}, none);
-    row("sex differs (2 vs odd digit)", with(resident(), [](Identity& i) {
-            i.idNumber = QStringLiteral("440308199901101512");
-            i.birthDate = QDate(1999, 1, 10);
-        }),
+    row("sex differs (2 vs odd digit)",
+        with(resident(),
+             [](Identity& i) {
+                 i.idNumber = QStringLiteral("440308199901101512");
+                 i.birthDate = QDate(1999, 1, 10);
+             }),
         {QStringLiteral("sex_mismatch")}, none);
-    row("hmt birth and sex differ", with(hmtPermit(), [](Identity& i) {
-            i.sexCode = QStringLiteral("1");
-            i.birthDate = QDate(1994, 8, 24);
-        }),
+    row("hmt birth and sex differ",
+        with(hmtPermit(),
+             [](Identity& i) {
+                 i.sexCode = QStringLiteral("1");
+                 i.birthDate = QDate(1994, 8, 24);
+             }),
         {QStringLiteral("birth_date_mismatch"), QStringLiteral("sex_mismatch")}, none);
     row("foreign 2023 sex differs", with(foreign2023(), [](Identity& i) { i.sexCode = QStringLiteral("1"); }),
         {QStringLiteral("sex_mismatch")}, none);
-    row("foreign 2017 has no parity check", with(foreign2017(), [](Identity& i) { i.sexCode = QStringLiteral("2"); }),
-        none, none);
+    row("foreign 2017 has no parity check",
+        with(foreign2017(), [](Identity& i) { i.sexCode = QStringLiteral("2"); }), none, none);
 
     // Sex codes 0 and 9 are legitimate and have no parity.
     row("sex code 0", with(resident(), [](Identity& i) { i.sexCode = QStringLiteral("0"); }), none, none);
@@ -191,17 +210,20 @@ void TstCrossCheck::findings_data()
         {QStringLiteral("unknown_sex_code")});
 
     // Ethnicity (resident card only).
-    row("ethnicity 97", with(resident(), [](Identity& i) { i.ethnicityCode = QStringLiteral("97"); }), none, none);
-    row("unknown ethnicity", with(resident(), [](Identity& i) { i.ethnicityCode = QStringLiteral("77"); }), none,
-        {QStringLiteral("unknown_ethnicity_code")});
+    row("ethnicity 97", with(resident(), [](Identity& i) { i.ethnicityCode = QStringLiteral("97"); }), none,
+        none);
+    row("unknown ethnicity", with(resident(), [](Identity& i) { i.ethnicityCode = QStringLiteral("77"); }),
+        none, {QStringLiteral("unknown_ethnicity_code")});
     row("missing ethnicity", with(resident(), [](Identity& i) { i.ethnicityCode.clear(); }), none,
         {QStringLiteral("unknown_ethnicity_code")});
 
     // Dates.
-    row("invalid birth date", with(resident(), [](Identity& i) {
-            i.birthDate = QDate();
-            i.birthDateRaw = QStringLiteral("19491340");
-        }),
+    row("invalid birth date",
+        with(resident(),
+             [](Identity& i) {
+                 i.birthDate = QDate();
+                 i.birthDateRaw = QStringLiteral("19491340");
+             }),
         none, {QStringLiteral("invalid_birth_date")});
     row("invalid validity start", with(resident(), [](Identity& i) { i.validFrom = QDate(); }), none,
         {QStringLiteral("invalid_validity_date")});
@@ -259,8 +281,8 @@ void TstCrossCheck::severityOfEveryCode()
     Identity id = resident();
     id.documentType = DocumentType::Resident;
     id.idNumber = QStringLiteral("810000199408230021"); // HMT number on a resident card
-    id.birthDate = QDate(1994, 8, 24);                   // ≠ 19940823
-    id.sexCode = QStringLiteral("1");                    // ≠ even digit
+    id.birthDate = QDate(1994, 8, 24);                  // ≠ 19940823
+    id.sexCode = QStringLiteral("1");                   // ≠ even digit
     id.ethnicityCode = QStringLiteral("77");
     id.validLongTerm = false;
     id.validUntil = QDate(2000, 1, 1);

@@ -2,7 +2,6 @@
 #include "drivers/idcard/SecureWipe.h"
 
 #include <QTest>
-
 #include <cstring>
 
 using namespace onewindow;

@@ -23,8 +23,10 @@ void TstMasking::idNumber_data()
 {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("18 with X") << QStringLiteral("11010519491231002X") << QStringLiteral("110***********002X");
-    QTest::newRow("18 digits") << QStringLiteral("440308199901101512") << QStringLiteral("440***********1512");
+    QTest::newRow("18 with X") << QStringLiteral("11010519491231002X")
+                               << QStringLiteral("110***********002X");
+    QTest::newRow("18 digits") << QStringLiteral("440308199901101512")
+                               << QStringLiteral("440***********1512");
     QTest::newRow("legacy 15") << QStringLiteral("110105491231002") << QStringLiteral("110********1002");
     QTest::newRow("foreign 2017") << QStringLiteral("USA110079123456") << QStringLiteral("USA********3456");
     QTest::newRow("8 chars") << QStringLiteral("12345678") << QStringLiteral("123*5678");
@@ -56,7 +58,8 @@ void TstMasking::name_data()
     QTest::newRow("hyphen kept") << QStringLiteral("JEAN-PAUL") << QStringLiteral("J***-****");
     QTest::newRow("digits hidden") << QStringLiteral("A1B2") << QStringLiteral("A***");
     // A CJK Extension B character (a surrogate pair) counts as one character.
-    QTest::newRow("rare first character") << QString::fromUtf16(u"\U00020BB7野家") << QString::fromUtf16(u"\U00020BB7**");
+    QTest::newRow("rare first character")
+        << QString::fromUtf16(u"\U00020BB7野家") << QString::fromUtf16(u"\U00020BB7**");
     QTest::newRow("rare second character") << QString::fromUtf16(u"王\U00020BB7") << QStringLiteral("王*");
     QTest::newRow("empty") << QString() << QString();
 }
@@ -95,8 +98,10 @@ void TstMasking::address_data()
 {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("beijing") << QStringLiteral("北京市东城区景山前街4号") << QStringLiteral("北京市东城区****");
-    QTest::newRow("shenzhen") << QStringLiteral("广东省深圳市福田区福中三路1号") << QStringLiteral("广东省深圳市****");
+    QTest::newRow("beijing") << QStringLiteral("北京市东城区景山前街4号")
+                             << QStringLiteral("北京市东城区****");
+    QTest::newRow("shenzhen") << QStringLiteral("广东省深圳市福田区福中三路1号")
+                              << QStringLiteral("广东省深圳市****");
     QTest::newRow("7 characters") << QStringLiteral("香港特别行政区") << QStringLiteral("香港特别行政****");
     QTest::newRow("6 characters keep half") << QStringLiteral("北京市东城区") << QStringLiteral("北京市****");
     QTest::newRow("1 character") << QStringLiteral("京") << QStringLiteral("****");

@@ -92,7 +92,8 @@ void TstResidentId::parse_data()
 
     // Leap days and calendar dates (check characters computed here, so only the date matters).
     const QString leap2000 = withCheck(QStringLiteral("11010520000229001"));
-    ok("2000-02-29 (leap)", leap2000, K::Resident, leap2000, QDate(2000, 2, 29), S::Male, QStringLiteral("110105"));
+    ok("2000-02-29 (leap)", leap2000, K::Resident, leap2000, QDate(2000, 2, 29), S::Male,
+       QStringLiteral("110105"));
     const QString leap1996 = withCheck(QStringLiteral("11010519960229002"));
     ok("1996-02-29 (leap)", leap1996, K::Resident, leap1996, QDate(1996, 2, 29), S::Female,
        QStringLiteral("110105"));
@@ -150,15 +151,19 @@ void TstResidentId::parse_data()
     bad("dash", QStringLiteral("110105-19491231-002X"), E::Format);
     bad("full-width digits", QStringLiteral("１１０１０５１９４９１２３１００２Ｘ"), E::Format);
     bad("arabic-indic digits", QStringLiteral("١١٠١٠٥١٩٤٩١٢٣١٠٠٢X"), E::Format);
-    bad("nul inside", QString::fromUtf16(u"1101051949\0" "1231002X", 18), E::Format);
+    bad("nul inside",
+        QString::fromUtf16(u"1101051949\0"
+                           "1231002X",
+                           18),
+        E::Format);
 
     // Legacy 15-digit numbers: 19YYMMDD, sex from the last digit, no check character.
     ok("legacy 15 female", QStringLiteral("110105491231002"), K::Legacy15, QStringLiteral("110105491231002"),
        QDate(1949, 12, 31), S::Female, QStringLiteral("110105"));
     ok("legacy 15 male", QStringLiteral("440308990110151"), K::Legacy15, QStringLiteral("440308990110151"),
        QDate(1999, 1, 10), S::Male, QStringLiteral("440308"));
-    ok("legacy 15 1900-03-01", QStringLiteral("110105000301003"), K::Legacy15, QStringLiteral("110105000301003"),
-       QDate(1900, 3, 1), S::Male, QStringLiteral("110105"));
+    ok("legacy 15 1900-03-01", QStringLiteral("110105000301003"), K::Legacy15,
+       QStringLiteral("110105000301003"), QDate(1900, 3, 1), S::Male, QStringLiteral("110105"));
     bad("legacy 15 1900-02-29", QStringLiteral("110105000229001"), E::Date, K::Legacy15,
         QStringLiteral("110105000229001"));
     bad("legacy 15 with X", QStringLiteral("11010549123100X"), E::Format);

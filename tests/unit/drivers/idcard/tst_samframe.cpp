@@ -62,7 +62,9 @@ QString describe(const FrameReader::Event& e)
             .arg(e.skippedBytes);
     }
     if (e.error)
-        return QStringLiteral("error %1 skip %2").arg(QLatin1String(frameErrorName(*e.error))).arg(e.skippedBytes);
+        return QStringLiteral("error %1 skip %2")
+            .arg(QLatin1String(frameErrorName(*e.error)))
+            .arg(e.skippedBytes);
     return QStringLiteral("empty event");
 }
 
@@ -144,7 +146,8 @@ void TstSamFrame::commandFrames_data()
     QTest::addColumn<QByteArray>("expected");
 
     // reference/idcard.md §1.3 "Ready-made command frames", byte for byte.
-    QTest::newRow("reset sam") << int(Command::ResetSam) << QByteArray() << hex("AA AA AA 96 69 00 03 10 FF EC");
+    QTest::newRow("reset sam") << int(Command::ResetSam) << QByteArray()
+                               << hex("AA AA AA 96 69 00 03 10 FF EC");
     QTest::newRow("sam status") << int(Command::SamStatus) << QByteArray()
                                 << hex("AA AA AA 96 69 00 03 11 FF ED");
     QTest::newRow("sam id") << int(Command::SamId) << QByteArray() << hex("AA AA AA 96 69 00 03 12 FF EE");
@@ -154,16 +157,16 @@ void TstSamFrame::commandFrames_data()
                                  << hex("AA AA AA 96 69 00 03 20 02 21");
     QTest::newRow("read text+photo") << int(Command::ReadTextPhoto) << QByteArray()
                                      << hex("AA AA AA 96 69 00 03 30 01 32");
-    QTest::newRow("read text+photo+fp") << int(Command::ReadTextPhotoFingerprint) << QByteArray()
-                                        << hex("AA AA AA 96 69 00 03 30 10 23");
-    QTest::newRow("read appended address") << int(Command::ReadAppendedAddress) << QByteArray()
-                                           << hex("AA AA AA 96 69 00 03 30 03 30");
+    QTest::newRow("read text+photo+fp")
+        << int(Command::ReadTextPhotoFingerprint) << QByteArray() << hex("AA AA AA 96 69 00 03 30 10 23");
+    QTest::newRow("read appended address")
+        << int(Command::ReadAppendedAddress) << QByteArray() << hex("AA AA AA 96 69 00 03 30 03 30");
     QTest::newRow("baud 115200") << int(Command::SetBaud115200) << QByteArray()
                                  << hex("AA AA AA 96 69 00 03 60 00 63");
     QTest::newRow("baud 9600") << int(Command::SetBaud9600) << QByteArray()
                                << hex("AA AA AA 96 69 00 03 60 04 67");
-    QTest::newRow("max rf byte, explicit data") << int(Command::SetMaxRfByte) << hex("50")
-                                                << hex("AA AA AA 96 69 00 04 61 FF 50 CA");
+    QTest::newRow("max rf byte, explicit data")
+        << int(Command::SetMaxRfByte) << hex("50") << hex("AA AA AA 96 69 00 04 61 FF 50 CA");
 }
 
 void TstSamFrame::commandFrames()
@@ -203,12 +206,14 @@ void TstSamFrame::responseFrames_data()
     QTest::newRow("find fail") << kFindFail << 0 << 0 << 0x80 << QByteArray() << 11;
     QTest::newRow("select ok") << hex("AA AA AA 96 69 00 0C 00 00 90 00 00 00 00 00 00 00 00 9C") << 0 << 0
                                << 0x90 << hex("0000000000000000") << 19;
-    QTest::newRow("select fail") << hex("AA AA AA 96 69 00 04 00 00 81 85") << 0 << 0 << 0x81 << QByteArray() << 11;
-    QTest::newRow("read fail") << hex("AA AA AA 96 69 00 04 00 00 41 45") << 0 << 0 << 0x41 << QByteArray() << 11;
-    QTest::newRow("sam->card auth failure") << hex("AA AA AA 96 69 00 04 00 00 32 36") << 0 << 0 << 0x32
-                                            << QByteArray() << 11;
-    QTest::newRow("non-zero SW1/SW2") << withChecksum(hex("AA AA AA 96 69 00 04 6A 82 31")) << 0x6A << 0x82
-                                      << 0x31 << QByteArray() << 11;
+    QTest::newRow("select fail") << hex("AA AA AA 96 69 00 04 00 00 81 85") << 0 << 0 << 0x81 << QByteArray()
+                                 << 11;
+    QTest::newRow("read fail") << hex("AA AA AA 96 69 00 04 00 00 41 45") << 0 << 0 << 0x41 << QByteArray()
+                               << 11;
+    QTest::newRow("sam->card auth failure")
+        << hex("AA AA AA 96 69 00 04 00 00 32 36") << 0 << 0 << 0x32 << QByteArray() << 11;
+    QTest::newRow("non-zero SW1/SW2")
+        << withChecksum(hex("AA AA AA 96 69 00 04 6A 82 31")) << 0x6A << 0x82 << 0x31 << QByteArray() << 11;
     const QByteArray textPhoto = readTextPhotoFrame();
     QTest::newRow("read text+photo (1295 bytes)")
         << textPhoto << 0 << 0 << 0x90 << textPhoto.mid(10, 1284) << 1295;
@@ -253,7 +258,8 @@ void TstSamFrame::parseResponseErrors_data()
     QTest::newRow("preamble only") << hex("AA AA AA 96 69") << tru;
     QTest::newRow("one length byte") << hex("AA AA AA 96 69 00") << tru;
     QTest::newRow("length 0") << hex("AA AA AA 96 69 00 00") << len;
-    QTest::newRow("length 3 (below SW1 SW2 SW3 CHK)") << withChecksum(hex("AA AA AA 96 69 00 03 00 90")) << len;
+    QTest::newRow("length 3 (below SW1 SW2 SW3 CHK)")
+        << withChecksum(hex("AA AA AA 96 69 00 03 00 90")) << len;
     QTest::newRow("length above kMaxLength") << hex("AA AA AA 96 69 0A 01 00 00 90") << len;
     QTest::newRow("length FFFF") << hex("AA AA AA 96 69 FF FF 00 00 90") << len;
     QTest::newRow("missing checksum") << hex("AA AA AA 96 69 00 04 00 00 90") << tru;
@@ -343,22 +349,24 @@ void TstSamFrame::splitReadPayload_data()
     const int tooShort = int(PayloadError::TooShort);
     const int mismatch = int(PayloadError::LengthMismatch);
 
-    QTest::newRow("text+photo") << hex("0100 0400") + text + photo << false << -1 << text << photo << QByteArray();
-    QTest::newRow("text+photo+fp 512") << hex("0100 0400 0200") + text + photo + fp512 << true << -1 << text
-                                       << photo << fp512;
-    QTest::newRow("text+photo+fp 1024") << hex("0100 0400 0400") + text + photo + fp1024 << true << -1 << text
-                                        << photo << fp1024;
-    QTest::newRow("no fingerprint on card") << hex("0100 0400 0000") + text + photo << true << -1 << text
-                                            << photo << QByteArray();
-    QTest::newRow("all lengths zero") << hex("0000 0000") << false << -1 << QByteArray() << QByteArray()
-                                      << QByteArray();
+    QTest::newRow("text+photo") << hex("0100 0400") + text + photo << false << -1 << text << photo
+                                << QByteArray();
+    QTest::newRow("text+photo+fp 512")
+        << hex("0100 0400 0200") + text + photo + fp512 << true << -1 << text << photo << fp512;
+    QTest::newRow("text+photo+fp 1024")
+        << hex("0100 0400 0400") + text + photo + fp1024 << true << -1 << text << photo << fp1024;
+    QTest::newRow("no fingerprint on card")
+        << hex("0100 0400 0000") + text + photo << true << -1 << text << photo << QByteArray();
+    QTest::newRow("all lengths zero")
+        << hex("0000 0000") << false << -1 << QByteArray() << QByteArray() << QByteArray();
     QTest::newRow("read frame data") << readTextPhotoFrame().mid(10, 1284) << false << -1 << text << photo
                                      << QByteArray();
-    QTest::newRow("empty") << QByteArray() << false << tooShort << QByteArray() << QByteArray() << QByteArray();
+    QTest::newRow("empty") << QByteArray() << false << tooShort << QByteArray() << QByteArray()
+                           << QByteArray();
     QTest::newRow("3 bytes") << hex("0100 04") << false << tooShort << QByteArray() << QByteArray()
                              << QByteArray();
-    QTest::newRow("5 bytes with fp") << hex("0100 0400 00") << true << tooShort << QByteArray() << QByteArray()
-                                     << QByteArray();
+    QTest::newRow("5 bytes with fp") << hex("0100 0400 00") << true << tooShort << QByteArray()
+                                     << QByteArray() << QByteArray();
     QTest::newRow("one byte missing") << hex("0100 0400") + text + photo.left(1023) << false << mismatch
                                       << QByteArray() << QByteArray() << QByteArray();
     QTest::newRow("one byte extra") << hex("0100 0400") + text + photo + "x" << false << mismatch
@@ -405,24 +413,27 @@ void TstSamFrame::reader_data()
     QTest::newRow("one frame") << kStatusOk << 0 << QStringList{ok} << 0;
     QTest::newRow("garbage prefix") << hex("00 11 22 AA AA") + kStatusOk << 0
                                     << QStringList{QStringLiteral("frame 90 0 skip 5")} << 0;
-    QTest::newRow("extra AA before preamble") << hex("AA") + kFindOk << 0
-                                              << QStringList{QStringLiteral("frame 9f 4 skip 1")} << 0;
-    QTest::newRow("read frame byte by byte") << read << 1 << QStringList{QStringLiteral("frame 90 1284 skip 0")}
-                                             << 0;
+    QTest::newRow("extra AA before preamble")
+        << hex("AA") + kFindOk << 0 << QStringList{QStringLiteral("frame 9f 4 skip 1")} << 0;
+    QTest::newRow("read frame byte by byte")
+        << read << 1 << QStringList{QStringLiteral("frame 90 1284 skip 0")} << 0;
     QTest::newRow("read frame in 7-byte chunks")
         << read << 7 << QStringList{QStringLiteral("frame 90 1284 skip 0")} << 0;
     const QByteArray merged = kStatusOk + kFindOk + kFindFail + read;
-    const QStringList mergedEvents = {ok, QStringLiteral("frame 9f 4 skip 0"), QStringLiteral("frame 80 0 skip 0"),
+    const QStringList mergedEvents = {ok, QStringLiteral("frame 9f 4 skip 0"),
+                                      QStringLiteral("frame 80 0 skip 0"),
                                       QStringLiteral("frame 90 1284 skip 0")};
     QTest::newRow("merged frames, one feed") << merged << 0 << mergedEvents << 0;
     QTest::newRow("merged frames, byte by byte") << merged << 1 << mergedEvents << 0;
     QTest::newRow("merged frames, 3-byte chunks") << merged << 3 << mergedEvents << 0;
     QTest::newRow("bad checksum then good frame")
         << hex("AA AA AA 96 69 00 04 00 00 90 95") + kStatusOk << 0
-        << QStringList{QStringLiteral("error bad_checksum skip 0"), QStringLiteral("frame 90 0 skip 10")} << 0;
+        << QStringList{QStringLiteral("error bad_checksum skip 0"), QStringLiteral("frame 90 0 skip 10")}
+        << 0;
     QTest::newRow("bad checksum then good frame, byte by byte")
         << hex("AA AA AA 96 69 00 04 00 00 90 95") + kStatusOk << 1
-        << QStringList{QStringLiteral("error bad_checksum skip 0"), QStringLiteral("frame 90 0 skip 10")} << 0;
+        << QStringList{QStringLiteral("error bad_checksum skip 0"), QStringLiteral("frame 90 0 skip 10")}
+        << 0;
     QTest::newRow("oversize length then good frame")
         << hex("AA AA AA 96 69 0F FF") + kFindOk << 0
         << QStringList{QStringLiteral("error bad_length skip 0"), QStringLiteral("frame 9f 4 skip 6")} << 0;
@@ -434,12 +445,13 @@ void TstSamFrame::reader_data()
     QTest::newRow("real frame inside a rejected one")
         << hex("AA AA AA 96 69 00 0B") + kStatusOk << 0
         << QStringList{QStringLiteral("error bad_checksum skip 0"), QStringLiteral("frame 90 0 skip 6")} << 0;
-    QTest::newRow("truncated frame stays pending") << hex("AA AA AA 96 69 00 04 00 00") << 0 << QStringList{} << 9;
+    QTest::newRow("truncated frame stays pending")
+        << hex("AA AA AA 96 69 00 04 00 00") << 0 << QStringList{} << 9;
     QTest::newRow("truncated after a good frame")
         << kStatusOk + hex("01 02 AA AA AA 96 69 00 08 00") << 1 << QStringList{ok} << 8;
     QTest::newRow("garbage only is dropped") << hex("01 02 03 04 05 06 07 08") << 0 << QStringList{} << 0;
-    QTest::newRow("garbage ending in a partial preamble") << hex("01 02 03 AA AA AA 96") << 0 << QStringList{}
-                                                          << 4;
+    QTest::newRow("garbage ending in a partial preamble")
+        << hex("01 02 03 AA AA AA 96") << 0 << QStringList{} << 4;
     QTest::newRow("empty stream") << QByteArray() << 0 << QStringList{} << 0;
 }
 
@@ -535,8 +547,8 @@ void TstSamFrame::readerRecoversEveryFrameFromNoise()
         const qsizetype at = *it;
         for (;;) {
             const int len = (int(std::uint8_t(stream[at + 5])) << 8) | int(std::uint8_t(stream[at + 6]));
-            if (len < kMinResponseLength || len > kMaxLength
-                || !parseResponse(QByteArrayView(stream).sliced(at, kHeaderSize + len)).ok()) {
+            if (len < kMinResponseLength || len > kMaxLength ||
+                !parseResponse(QByteArrayView(stream).sliced(at, kHeaderSize + len)).ok()) {
                 break;
             }
             stream[at + 6] = char(len + 1);

@@ -41,8 +41,8 @@ void TstSamStatus::knownCodes_data()
         QTest::addRow("0x%02X", code) << code << QString::fromUtf8(zh) << QString::fromUtf8(en) << cls;
     };
     row(0x90, "操作成功", "success", ok);
-    row(0x91, "居民身份证中无此项内容", "item not present on card (e.g. no fingerprint / no appended address)",
-        absent);
+    row(0x91, "居民身份证中无此项内容",
+        "item not present on card (e.g. no fingerprint / no appended address)", absent);
     row(0x9F, "寻找居民身份证成功", "find-card success", ok);
     row(0x01, "端口打开失败/端口尚未打开/端口号不合法", "host-side (DLL) only", host);
     row(0x02, "PC接收超时", "host-side timeout", host);

@@ -45,14 +45,14 @@ QString dateText(QDate d)
 }
 
 const QStringList kKeys = {
-    QStringLiteral("documentType"),  QStringLiteral("name"),          QStringLiteral("englishName"),
-    QStringLiteral("sexCode"),       QStringLiteral("ethnicityCode"), QStringLiteral("birthDate"),
-    QStringLiteral("birthDateRaw"),  QStringLiteral("address"),       QStringLiteral("appendedAddress"),
-    QStringLiteral("idNumber"),      QStringLiteral("issuer"),        QStringLiteral("validFrom"),
-    QStringLiteral("validUntil"),    QStringLiteral("validLongTerm"), QStringLiteral("validFromRaw"),
-    QStringLiteral("validUntilRaw"), QStringLiteral("nationality"),   QStringLiteral("permitNumber"),
-    QStringLiteral("issueCount"),    QStringLiteral("cardVersion"),   QStringLiteral("authorityCode"),
-    QStringLiteral("previousNumber"), QStringLiteral("photo"),        QStringLiteral("chipSerial"),
+    QStringLiteral("documentType"),   QStringLiteral("name"),          QStringLiteral("englishName"),
+    QStringLiteral("sexCode"),        QStringLiteral("ethnicityCode"), QStringLiteral("birthDate"),
+    QStringLiteral("birthDateRaw"),   QStringLiteral("address"),       QStringLiteral("appendedAddress"),
+    QStringLiteral("idNumber"),       QStringLiteral("issuer"),        QStringLiteral("validFrom"),
+    QStringLiteral("validUntil"),     QStringLiteral("validLongTerm"), QStringLiteral("validFromRaw"),
+    QStringLiteral("validUntilRaw"),  QStringLiteral("nationality"),   QStringLiteral("permitNumber"),
+    QStringLiteral("issueCount"),     QStringLiteral("cardVersion"),   QStringLiteral("authorityCode"),
+    QStringLiteral("previousNumber"), QStringLiteral("photo"),         QStringLiteral("chipSerial"),
 };
 
 QMap<QString, QString> fields(const Identity& i)
@@ -108,7 +108,8 @@ const QString kLongTerm = QStringLiteral("长期");
 const QString kYPart1 = QStringLiteral("ANNA MARIA KONSTANTINOPOULOU SMITH ");
 const QString kYPart2 = QStringLiteral("JONES");
 const QString kName15 = QStringLiteral("一二三四五六七八九十百千万亿兆");
-const QString kAddress35 = QStringLiteral("广东省深圳市南山区粤海街道科技园社区科苑路一号创新大厦十八层东侧一八零八室").left(35);
+const QString kAddress35 =
+    QStringLiteral("广东省深圳市南山区粤海街道科技园社区科苑路一号创新大厦十八层东侧一八零八室").left(35);
 
 // --- hand-built fixtures, offsets from reference/idcard.md §2.2 / §2.5 / §2.6 / §2.7 -------------
 
@@ -276,8 +277,7 @@ Identity foreign2023Identity()
     return i;
 }
 
-template <typename F>
-Identity with(Identity i, F change)
+template <typename F> Identity with(Identity i, F change)
 {
     change(i);
     return i;
@@ -351,17 +351,18 @@ void TstTextBlock::decodeFields_data()
              {"validUntilRaw", "20350101"}});
 
     // NUL padding everywhere and a NUL type flag; a name with '·'; 长期 padded with NULs.
-    fixture("resident NUL-padded", Block(u'\0')
-                                       .at(0, 30, QStringLiteral("阿依古丽·买买提"))
-                                       .at(30, 2, QStringLiteral("2"))
-                                       .at(32, 4, QStringLiteral("05"))
-                                       .at(36, 16, QStringLiteral("19900101"))
-                                       .at(52, 70, QStringLiteral("新疆维吾尔自治区乌鲁木齐市天山区"))
-                                       .at(122, 36, QStringLiteral("650102199001010020"))
-                                       .at(158, 30, QStringLiteral("乌鲁木齐市公安局天山分局"))
-                                       .at(188, 16, QStringLiteral("20100101"))
-                                       .at(204, 16, kLongTerm)
-                                       .bytes(),
+    fixture("resident NUL-padded",
+            Block(u'\0')
+                .at(0, 30, QStringLiteral("阿依古丽·买买提"))
+                .at(30, 2, QStringLiteral("2"))
+                .at(32, 4, QStringLiteral("05"))
+                .at(36, 16, QStringLiteral("19900101"))
+                .at(52, 70, QStringLiteral("新疆维吾尔自治区乌鲁木齐市天山区"))
+                .at(122, 36, QStringLiteral("650102199001010020"))
+                .at(158, 30, QStringLiteral("乌鲁木齐市公安局天山分局"))
+                .at(188, 16, QStringLiteral("20100101"))
+                .at(204, 16, kLongTerm)
+                .bytes(),
             {{"documentType", "resident"},
              {"name", "阿依古丽·买买提"},
              {"sexCode", "2"},
@@ -393,16 +394,17 @@ void TstTextBlock::decodeFields_data()
 
     // Inner spaces stay, leading spaces stay, only the trailing padding goes. Unknown code 77 and
     // unparseable dates are kept as they are.
-    fixture("resident odd values", Block()
-                                       .at(0, 30, QStringLiteral(" 张 三"))
-                                       .at(30, 2, QStringLiteral("3"))
-                                       .at(32, 4, QStringLiteral("77"))
-                                       .at(36, 16, QStringLiteral("19491340"))
-                                       .at(52, 70, QStringLiteral("北京市 东城区  景山前街4号"))
-                                       .at(122, 36, QStringLiteral("11010519491231002X"))
-                                       .at(188, 16, QStringLiteral("2015011"))
-                                       .at(204, 16, QStringLiteral("2035013A"))
-                                       .bytes(),
+    fixture("resident odd values",
+            Block()
+                .at(0, 30, QStringLiteral(" 张 三"))
+                .at(30, 2, QStringLiteral("3"))
+                .at(32, 4, QStringLiteral("77"))
+                .at(36, 16, QStringLiteral("19491340"))
+                .at(52, 70, QStringLiteral("北京市 东城区  景山前街4号"))
+                .at(122, 36, QStringLiteral("11010519491231002X"))
+                .at(188, 16, QStringLiteral("2015011"))
+                .at(204, 16, QStringLiteral("2035013A"))
+                .bytes(),
             {{"documentType", "resident"},
              {"name", " 张 三"},
              {"sexCode", "3"},
@@ -413,11 +415,12 @@ void TstTextBlock::decodeFields_data()
              {"validFromRaw", "2015011"},
              {"validUntilRaw", "2035013A"}});
 
-    fixture("resident leap days", Block()
-                                      .at(36, 16, QStringLiteral("19000229"))
-                                      .at(188, 16, QStringLiteral("20000229"))
-                                      .at(204, 16, QStringLiteral("长期 "))
-                                      .bytes(),
+    fixture("resident leap days",
+            Block()
+                .at(36, 16, QStringLiteral("19000229"))
+                .at(188, 16, QStringLiteral("20000229"))
+                .at(204, 16, QStringLiteral("长期 "))
+                .bytes(),
             {{"documentType", "resident"},
              {"birthDateRaw", "19000229"},
              {"validFrom", "2000-02-29"},
@@ -473,18 +476,17 @@ void TstTextBlock::decodeFields_data()
              {"nationality", "840"},
              {"previousNumber", "USA"}});
 
-    fixture("foreign 2023 short name", Block()
-                                           .at(52, 70, QStringLiteral("ANNA SMITH"))
-                                           .at(248, 2, QStringLiteral("Y"))
-                                           .bytes(),
+    fixture("foreign 2023 short name",
+            Block().at(52, 70, QStringLiteral("ANNA SMITH")).at(248, 2, QStringLiteral("Y")).bytes(),
             {{"documentType", "foreign_2023"}, {"englishName", "ANNA SMITH"}});
 
     const QString letters35 = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHI");
-    fixture("foreign 2023 46-char name", Block()
-                                             .at(52, 70, letters35)
-                                             .at(220, 22, QStringLiteral("JKLMNOPQRST"))
-                                             .at(248, 2, QStringLiteral("Y"))
-                                             .bytes(),
+    fixture("foreign 2023 46-char name",
+            Block()
+                .at(52, 70, letters35)
+                .at(220, 22, QStringLiteral("JKLMNOPQRST"))
+                .at(248, 2, QStringLiteral("Y"))
+                .bytes(),
             {{"documentType", "foreign_2023"}, {"englishName", letters35 + QStringLiteral("JKLMNOPQRST")}});
 }
 
@@ -558,29 +560,28 @@ void TstTextBlock::roundTrip_data()
 {
     QTest::addColumn<Identity>("identity");
     QTest::newRow("resident") << residentIdentity();
-    QTest::newRow("name with middle dot") << with(residentIdentity(), [](Identity& i) {
-        i.name = QStringLiteral("阿依古丽·买买提");
-    });
+    QTest::newRow("name with middle dot")
+        << with(residentIdentity(), [](Identity& i) { i.name = QStringLiteral("阿依古丽·买买提"); });
     QTest::newRow("15-character name") << with(residentIdentity(), [](Identity& i) { i.name = kName15; });
-    QTest::newRow("35-character address") << with(residentIdentity(), [](Identity& i) { i.address = kAddress35; });
+    QTest::newRow("35-character address")
+        << with(residentIdentity(), [](Identity& i) { i.address = kAddress35; });
     QTest::newRow("long-term") << with(residentIdentity(), [](Identity& i) {
         i.validUntil = QDate();
         i.validUntilRaw = kLongTerm;
         i.validLongTerm = true;
     });
-    QTest::newRow("ethnicity 97") << with(residentIdentity(), [](Identity& i) { i.ethnicityCode = QStringLiteral("97"); });
-    QTest::newRow("ethnicity 77 (unknown)") << with(residentIdentity(), [](Identity& i) {
-        i.ethnicityCode = QStringLiteral("77");
-    });
+    QTest::newRow("ethnicity 97") << with(residentIdentity(),
+                                          [](Identity& i) { i.ethnicityCode = QStringLiteral("97"); });
+    QTest::newRow("ethnicity 77 (unknown)")
+        << with(residentIdentity(), [](Identity& i) { i.ethnicityCode = QStringLiteral("77"); });
     QTest::newRow("invalid dates kept raw") << with(residentIdentity(), [](Identity& i) {
         i.birthDate = QDate();
         i.birthDateRaw = QStringLiteral("19491340");
         i.validUntil = QDate();
         i.validUntilRaw = QStringLiteral("2035013A");
     });
-    QTest::newRow("rare character name") << with(residentIdentity(), [](Identity& i) {
-        i.name = QString::fromUtf16(u"\U00020BB7野家");
-    });
+    QTest::newRow("rare character name")
+        << with(residentIdentity(), [](Identity& i) { i.name = QString::fromUtf16(u"\U00020BB7野家"); });
     QTest::newRow("hmt permit") << hmtIdentity();
     QTest::newRow("foreign 2017") << foreign2017Identity();
     QTest::newRow("foreign 2017 long-term") << with(foreign2017Identity(), [](Identity& i) {
@@ -589,11 +590,11 @@ void TstTextBlock::roundTrip_data()
         i.validLongTerm = true;
     });
     QTest::newRow("foreign 2023 split name with inner space") << foreign2023Identity();
-    QTest::newRow("foreign 2023 short name") << with(foreign2023Identity(), [](Identity& i) {
-        i.englishName = QStringLiteral("ANNA SMITH");
-    });
+    QTest::newRow("foreign 2023 short name")
+        << with(foreign2023Identity(), [](Identity& i) { i.englishName = QStringLiteral("ANNA SMITH"); });
     QTest::newRow("foreign 2023 46-char name") << with(foreign2023Identity(), [](Identity& i) {
-        i.englishName = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZ ABCDEFG HIJKLMNOPQR"); // 46, char 35 a space
+        i.englishName =
+            QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZ ABCDEFG HIJKLMNOPQR"); // 46, char 35 a space
     });
     QTest::newRow("empty resident") << Identity();
 }
@@ -617,22 +618,24 @@ void TstTextBlock::encodeCutsLongFields_data()
     const QString name20 = kName15 + QStringLiteral("甲乙丙丁戊");
     QTest::newRow("name cut to 15") << with(residentIdentity(), [&](Identity& i) { i.name = name20; })
                                     << QStringLiteral("name") << kName15;
-    QTest::newRow("address cut to 35") << with(residentIdentity(), [](Identity& i) { i.address = kAddress35 + u'X'; })
-                                       << QStringLiteral("address") << kAddress35;
+    QTest::newRow("address cut to 35")
+        << with(residentIdentity(), [](Identity& i) { i.address = kAddress35 + u'X'; })
+        << QStringLiteral("address") << kAddress35;
     // 14 characters + a surrogate pair = 16 code units: the pair does not fit and is not split.
     const QString pairAtEnd = kName15.left(14) + QString::fromUtf16(u"\U00020BB7");
-    QTest::newRow("surrogate pair not split") << with(residentIdentity(), [&](Identity& i) { i.name = pairAtEnd; })
-                                              << QStringLiteral("name") << kName15.left(14);
+    QTest::newRow("surrogate pair not split")
+        << with(residentIdentity(), [&](Identity& i) { i.name = pairAtEnd; }) << QStringLiteral("name")
+        << kName15.left(14);
     const QString english50 = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx");
     QTest::newRow("2023 English name cut to 46")
-        << with(foreign2023Identity(), [&](Identity& i) { i.englishName = english50; }) << QStringLiteral("englishName")
-        << english50.left(46);
+        << with(foreign2023Identity(), [&](Identity& i) { i.englishName = english50; })
+        << QStringLiteral("englishName") << english50.left(46);
     QTest::newRow("2017 English name cut to 60")
         << with(foreign2017Identity(), [&](Identity& i) { i.englishName = english50 + english50; })
         << QStringLiteral("englishName") << (english50 + english50).left(60);
-    QTest::newRow("nationality cut to 3") << with(foreign2017Identity(), [](Identity& i) {
-        i.nationality = QStringLiteral("USAX");
-    }) << QStringLiteral("nationality") << QStringLiteral("USA");
+    QTest::newRow("nationality cut to 3")
+        << with(foreign2017Identity(), [](Identity& i) { i.nationality = QStringLiteral("USAX"); })
+        << QStringLiteral("nationality") << QStringLiteral("USA");
 }
 
 void TstTextBlock::encodeCutsLongFields()
@@ -656,9 +659,10 @@ void TstTextBlock::appendedAddress_data()
     QTest::newRow("space padded") << Block(u' ', 70).at(0, 70, addr).bytes() << addr;
     QTest::newRow("NUL padded") << Block(u'\0', 70).at(0, 70, addr).bytes() << addr;
     QTest::newRow("full 35 characters") << Block(u' ', 70).at(0, 70, kAddress35).bytes() << kAddress35;
-    QTest::newRow("only 70 bytes are read") << Block(u' ', 70).at(0, 70, addr).bytes() + Block(u'X', 30).bytes()
-                                            << addr;
-    QTest::newRow("short input") << Block(u' ', 8).at(0, 8, QStringLiteral("北京")).bytes() << QStringLiteral("北京");
+    QTest::newRow("only 70 bytes are read")
+        << Block(u' ', 70).at(0, 70, addr).bytes() + Block(u'X', 30).bytes() << addr;
+    QTest::newRow("short input") << Block(u' ', 8).at(0, 8, QStringLiteral("北京")).bytes()
+                                 << QStringLiteral("北京");
     QTest::newRow("odd size") << Block(u' ', 8).at(0, 8, QStringLiteral("北京市")).bytes() + 'x'
                               << QStringLiteral("北京市");
     QTest::newRow("one byte") << QByteArray("x") << QString();
