@@ -1,6 +1,7 @@
 #include "app/tool/ToolDispatcher.h"
 
 #include "app/tool/DecodeTextCommand.h"
+#include "app/tool/StorageCommands.h"
 #include "app/tool/ToolCommandLine.h"
 #include "app/tool/ToolContext.h"
 #include "app/tool/ValidateIdCommand.h"
@@ -19,7 +20,7 @@ struct CommandSpec
 {
     const char* name;
     QStringList options; // besides the global --config, --help
-    int arguments;       // exact number of positional arguments
+    int arguments;       // exact number of positional arguments; -1: the command checks them
     const char* argumentName;
 };
 
@@ -28,6 +29,12 @@ const QList<CommandSpec>& specs()
     static const QList<CommandSpec> list = {
         {"validate-id", {QStringLiteral("json"), QStringLiteral("reveal")}, 1, "NUMBER"},
         {"decode-text", {QStringLiteral("json"), QStringLiteral("reveal")}, 1, "FILE|-"},
+        {"cache",
+         {QStringLiteral("json"), QStringLiteral("reveal"), QStringLiteral("state-dir")},
+         -1,
+         "stats|lookup ID"},
+        {"queue", {QStringLiteral("json"), QStringLiteral("state-dir")}, 0, ""},
+        {"audit", {QStringLiteral("json"), QStringLiteral("state-dir")}, 1, "verify"},
     };
     return list;
 }
@@ -48,6 +55,36 @@ QString echoable(const QString& word)
     static const QRegularExpression commandLike(QStringLiteral("^[A-Za-z][A-Za-z-]{0,39}$"));
     return commandLike.match(word).hasMatch() ? QStringLiteral("'%1'").arg(word)
                                               : QStringLiteral("(not shown)");
+}
+
+// --state-dir DIR / --state-dir=DIR (the storage commands) is taken out before the common
+// parser sees the command line, which keeps ToolCommandLine to the options every command shares.
+QString takeStateDir(QStringList& args, QString* error)
+{
+    QString dir;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& arg = args.at(i);
+        if (arg == QLatin1String("--"))
+            break;
+        if (arg == QLatin1String("--state-dir")) {
+            if (i + 1 >= args.size() || args.at(i + 1).isEmpty()) {
+                *error = QStringLiteral("option --state-dir needs a directory");
+                return {};
+            }
+            dir = args.at(i + 1);
+            args.remove(i, 2);
+            --i;
+        } else if (arg.startsWith(QLatin1String("--state-dir="))) {
+            dir = arg.mid(int(sizeof("--state-dir=")) - 1);
+            if (dir.isEmpty()) {
+                *error = QStringLiteral("option --state-dir needs a directory");
+                return {};
+            }
+            args.remove(i);
+            --i;
+        }
+    }
+    return dir;
 }
 
 CommandResult helpResult(const QString& text)
@@ -77,12 +114,18 @@ QString ToolDispatcher::usage()
         "Commands:\n"
         "  validate-id NUMBER     check an ID number (GB 11643); exit 1 when invalid\n"
         "  decode-text FILE|-     decode a 256-byte ID card text block (binary, hex or SAM frame)\n"
+        "  cache stats            e-licence cache counts, sync cursor, catalogue version\n"
+        "  cache lookup ID        a resident's valid e-licences (masked; audited); exit 1 when none\n"
+        "  queue                  outbox depth by state, oldest pending item, PAUSED_AUTH\n"
+        "  audit verify           check the audit log's HMAC chain; exit 1 when broken\n"
         "  help [COMMAND]         show this help, or a command's help\n"
         "\n"
         "Options:\n"
         "  --config PATH   configuration file (default: $ONEWINDOW_CONFIG, then\n"
         "                  /etc/onewindow/kiosk.conf, else built-in defaults)\n"
         "  --json          machine-readable JSON output (UTF-8)\n"
+        "  --state-dir DIR the kiosk's state directory for cache, queue and audit (default:\n"
+        "                  kiosk/state_dir of the configuration, /var/lib/onewindow)\n"
         "  --reveal        show personal data unmasked; honoured only when the configuration\n"
         "                  allows it (privacy/allow_reveal, default true only without any\n"
         "                  configuration file), otherwise refused with exit status 2\n"
@@ -102,6 +145,12 @@ QString ToolDispatcher::commandUsage(const QString& command)
         return ValidateIdCommand::usage();
     if (command == QLatin1String("decode-text"))
         return DecodeTextCommand::usage();
+    if (command == QLatin1String("cache"))
+        return StorageCommands::cacheUsage();
+    if (command == QLatin1String("queue"))
+        return StorageCommands::queueUsage();
+    if (command == QLatin1String("audit"))
+        return StorageCommands::auditUsage();
     if (command == QLatin1String("help"))
         return usage();
     return {};
@@ -109,9 +158,16 @@ QString ToolDispatcher::commandUsage(const QString& command)
 
 CommandResult ToolDispatcher::run(const QStringList& arguments) const
 {
-    const ToolCommandLine cl = ToolCommandLine::parse(arguments);
+    QStringList remaining = arguments;
+    QString stateDirError;
+    const QString stateDir = takeStateDir(remaining, &stateDirError);
+    if (!stateDirError.isEmpty())
+        return CommandResult::usageError(stateDirError);
+    ToolCommandLine cl = ToolCommandLine::parse(remaining);
     if (!cl.ok())
         return CommandResult::usageError(cl.error);
+    if (!stateDir.isEmpty())
+        cl.options.append(QStringLiteral("state-dir"));
 
     if (cl.version)
         return helpResult(QStringLiteral("onewindow-tool %1\n").arg(QLatin1String(ONEWINDOW_VERSION)));
@@ -147,10 +203,10 @@ CommandResult ToolDispatcher::run(const QStringList& arguments) const
                 QStringLiteral("option --%1 is not valid for %2").arg(option, cl.command));
     }
     // Arguments may be personal data (an ID number): never echoed in errors.
-    if (cl.arguments.size() < spec->arguments)
+    if (spec->arguments >= 0 && cl.arguments.size() < spec->arguments)
         return CommandResult::usageError(
             QStringLiteral("%1: missing argument %2").arg(cl.command, QLatin1String(spec->argumentName)));
-    if (cl.arguments.size() > spec->arguments)
+    if (spec->arguments >= 0 && cl.arguments.size() > spec->arguments)
         return CommandResult::usageError(QStringLiteral("%1: too many arguments (expected %2)")
                                              .arg(cl.command, QLatin1String(spec->argumentName)));
 
@@ -164,6 +220,19 @@ CommandResult ToolDispatcher::run(const QStringList& arguments) const
             return CommandResult::usageError(refusal);
     }
 
+    if (cl.command == QLatin1String("cache") || cl.command == QLatin1String("queue") ||
+        cl.command == QLatin1String("audit")) {
+        StorageCommands::Request request;
+        request.stateDir = stateDir;
+        request.arguments = cl.arguments;
+        request.json = cl.json;
+        request.reveal = cl.reveal;
+        if (cl.command == QLatin1String("cache"))
+            return StorageCommands::cache(request, context.config());
+        if (cl.command == QLatin1String("queue"))
+            return StorageCommands::queue(request, context.config());
+        return StorageCommands::audit(request, context.config());
+    }
     if (cl.command == QLatin1String("validate-id")) {
         ValidateIdCommand::Request request;
         request.number = cl.arguments.first();

@@ -1,5 +1,7 @@
 #include "drivers/idcard/SamFrame.h"
 
+#include "drivers/idcard/SecureWipe.h"
+
 #include <algorithm>
 
 namespace onewindow::sam {
@@ -179,6 +181,15 @@ void FrameReader::feed(QByteArrayView bytes)
     m_buffer.append(bytes);
 }
 
+void FrameReader::dropFront(qsizetype count)
+{
+    // The buffer held card data (text, photo): copy what stays and overwrite the old
+    // allocation instead of shifting bytes around inside it.
+    QByteArray rest = QByteArrayView(m_buffer).sliced(count).toByteArray();
+    secureWipe(m_buffer);
+    m_buffer = std::move(rest);
+}
+
 std::optional<FrameReader::Event> FrameReader::next()
 {
     // 1. Synchronise: drop everything before the next preamble.
@@ -186,12 +197,12 @@ std::optional<FrameReader::Event> FrameReader::next()
     if (start < 0) {
         const qsizetype keep = partialPreambleSuffix(m_buffer);
         m_skipped += m_buffer.size() - keep;
-        m_buffer.remove(0, m_buffer.size() - keep);
+        dropFront(m_buffer.size() - keep);
         return std::nullopt;
     }
     if (start > 0) {
         m_skipped += start;
-        m_buffer.remove(0, start);
+        dropFront(start);
     }
     if (m_buffer.size() < kHeaderSize)
         return std::nullopt;
@@ -207,7 +218,7 @@ std::optional<FrameReader::Event> FrameReader::next()
         auto parsed = parseResponse(QByteArrayView(m_buffer).first(total));
         if (parsed) {
             event.frame = std::move(parsed).value();
-            m_buffer.remove(0, total);
+            dropFront(total);
         } else {
             event.error = parsed.error();
         }
@@ -215,7 +226,7 @@ std::optional<FrameReader::Event> FrameReader::next()
     if (event.error) {
         // Reported once; the search for the next preamble starts one byte after this one, so
         // a real frame hidden inside a corrupt one is still found.
-        m_buffer.remove(0, 1);
+        dropFront(1);
     }
     event.skippedBytes = m_skipped;
     m_skipped = 0;
@@ -224,7 +235,7 @@ std::optional<FrameReader::Event> FrameReader::next()
 
 void FrameReader::reset()
 {
-    m_buffer.clear();
+    secureWipe(m_buffer);
     m_skipped = 0;
 }
 

@@ -109,6 +109,7 @@ public:
     void reset();
 
 private:
+    void dropFront(qsizetype count);
     QByteArray m_buffer;
     qsizetype m_skipped = 0; // garbage dropped since the last event
 };

@@ -31,6 +31,10 @@ Q_SIGNALS:
     void cardRead(const QString& readerName, const onewindow::Identity& identity);
     void cardRemoved(const QString& readerName);
     void readFailed(const QString& readerName, onewindow::ReadError error);
+    // The 8-byte chip serial (居民身份证专用集成电路序列号), after cardPresent, from readers that
+    // identify the chip but cannot decode the person (contactless PC/SC, NFC without a relay).
+    // Not an Identity: an identity with only a serial would fail the ID-number checks.
+    void chipSerialRead(const QString& readerName, const QByteArray& serial);
 };
 
 // Builds a backend; called on the reader thread. main.cpp registers one per backend name.

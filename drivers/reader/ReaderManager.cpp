@@ -51,6 +51,7 @@ void ReaderManager::start(const QStringList& backendNames)
     connect(worker, &ReaderManagerWorker::cardRead, this, &ReaderManager::cardRead);
     connect(worker, &ReaderManagerWorker::cardRemoved, this, &ReaderManager::cardRemoved);
     connect(worker, &ReaderManagerWorker::readFailed, this, &ReaderManager::readFailed);
+    connect(worker, &ReaderManagerWorker::chipSerialRead, this, &ReaderManager::chipSerialRead);
     connect(worker, &ReaderManagerWorker::backendUnavailable, this, &ReaderManager::backendUnavailable);
     m_thread.start();
     QMetaObject::invokeMethod(worker, [worker, selected] { worker->startBackends(selected); });
@@ -121,6 +122,7 @@ void ReaderManagerWorker::startBackends(const QList<QPair<QString, ReaderBackend
         connect(b, &ReaderBackend::cardRead, this, &ReaderManagerWorker::forwardCardRead);
         connect(b, &ReaderBackend::cardRemoved, this, &ReaderManagerWorker::cardRemoved);
         connect(b, &ReaderBackend::readFailed, this, &ReaderManagerWorker::readFailed);
+        connect(b, &ReaderBackend::chipSerialRead, this, &ReaderManagerWorker::chipSerialRead);
         m_backends.emplace_back(name, std::move(backend));
         b->start();
     }

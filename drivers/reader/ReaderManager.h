@@ -50,6 +50,7 @@ Q_SIGNALS:
     void cardRead(const QString& readerName, const onewindow::Identity& identity);
     void cardRemoved(const QString& readerName);
     void readFailed(const QString& readerName, onewindow::ReadError error);
+    void chipSerialRead(const QString& readerName, const QByteArray& serial);
     void backendUnavailable(const QString& backendName);
 
 private:
@@ -84,6 +85,7 @@ Q_SIGNALS:
     void cardRead(const QString& readerName, const onewindow::Identity& identity);
     void cardRemoved(const QString& readerName);
     void readFailed(const QString& readerName, onewindow::ReadError error);
+    void chipSerialRead(const QString& readerName, const QByteArray& serial);
     void backendUnavailable(const QString& backendName);
 
 private:

@@ -1,0 +1,315 @@
+#include "app/storage/LicenseCache.h"
+
+#include "app/core/LicenseIdentifier.h"
+#include "app/platform/Crypto.h"
+#include "drivers/idcard/SecureWipe.h"
+
+#include <QJsonDocument>
+
+namespace onewindow::storage {
+
+namespace {
+
+QString dateText(QDate d)
+{
+    return d.isValid() ? d.toString(Qt::ISODate) : QString();
+}
+
+} // namespace
+
+LicenseCache::LicenseCache(SqliteDb& db, KeyStore keys, Clock clock)
+    : m_db(db), m_keys(std::move(keys)), m_clock(std::move(clock))
+{}
+
+qint64 LicenseCache::now() const
+{
+    return m_clock ? m_clock() : QDateTime::currentMSecsSinceEpoch();
+}
+
+QByteArray LicenseCache::licenseKey(const QString& licenseId) const
+{
+    // The identifier's serial may be traceable to a person: only its keyed hash is stored.
+    return m_keys.keyedHash(u"license", licenseId.trimmed().toUtf8());
+}
+
+RowBinding LicenseCache::payloadBinding(const QByteArray& licenseKey)
+{
+    return {QStringLiteral("license"), licenseKey, QStringLiteral("payload_ct")};
+}
+
+Result<ApplyOutcome> LicenseCache::applyPage(const DeltaPage& page, const QString& scope)
+{
+    ApplyOutcome out;
+    Transaction tx(m_db);
+    if (!tx.begun().ok())
+        return fail(tx.begun().error());
+    Statement existing(m_db, "SELECT id, hub_version FROM license WHERE license_key = ?");
+    Statement upsert(
+        m_db, "INSERT INTO license (license_key, type_code, status, valid_from, valid_to, hub_version, "
+              "key_ver, payload_ct, fetched_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+              "ON CONFLICT(license_key) DO UPDATE SET type_code = ?2, status = ?3, valid_from = ?4, "
+              "valid_to = ?5, hub_version = ?6, key_ver = ?7, payload_ct = ?8, fetched_at = ?9 "
+              "RETURNING id");
+    Statement setStatus(m_db, "UPDATE license SET status = ?, hub_version = ?, fetched_at = ? WHERE id = ?");
+    Statement dropPayload(m_db, "UPDATE license SET payload_ct = NULL WHERE id = ?");
+    Statement dropHolders(m_db, "DELETE FROM license_holder WHERE license_id = ?");
+    Statement addHolder(m_db, "INSERT OR IGNORE INTO license_holder (holder_bidx, license_id) VALUES (?, ?)");
+    const qint64 t = now();
+
+    for (const LicenseChange& change : page.changes) {
+        const ELicense& l = change.license;
+        if (!LicenseIdentifier::parse(l.licenseId).isValid() || change.hubVersion <= 0 ||
+            (change.op == LicenseChange::Op::Upsert && (l.typeCode.isEmpty() || l.holders.isEmpty()))) {
+            ++out.invalid;
+            continue;
+        }
+        const QByteArray key = licenseKey(l.licenseId);
+        existing.reset();
+        existing.bind(1, key);
+        qint64 id = 0;
+        if (existing.next()) {
+            id = existing.int64(0);
+            if (existing.int64(1) >= change.hubVersion) {
+                ++out.skippedOlder;
+                continue;
+            }
+        } else if (existing.failed()) {
+            return fail(existing.error());
+        }
+
+        if (change.op == LicenseChange::Op::Upsert) {
+            QByteArray plain = QJsonDocument(l.toJson()).toJson(QJsonDocument::Compact);
+            auto sealed = m_keys.seal(plain, payloadBinding(key));
+            secureWipe(plain);
+            if (!sealed.ok())
+                return fail(StorageError::Kind::Crypto, QStringLiteral("cannot encrypt a licence"));
+            upsert.reset();
+            upsert.bind(1, key)
+                .bind(2, l.typeCode)
+                .bind(3, ELicense::statusName(l.status))
+                .bind(4, dateText(l.validFrom))
+                .bind(5, dateText(l.validTo))
+                .bind(6, change.hubVersion)
+                .bind(7, qint64(sealed->keyVersion))
+                .bind(8, sealed->blob)
+                .bind(9, t);
+            if (!upsert.next())
+                return fail(upsert.error());
+            id = upsert.int64(0);
+            upsert.reset();
+            dropHolders.reset();
+            dropHolders.bind(1, id);
+            if (Status s = dropHolders.run(); !s.ok())
+                return fail(s.error());
+            for (const LicenseHolder& h : l.holders) {
+                if (h.code.isEmpty())
+                    continue;
+                addHolder.reset();
+                addHolder
+                    .bind(1, m_keys.blindIndex(
+                                 h.code, h.codeTypeCode.isEmpty() ? u"111" : QStringView(h.codeTypeCode)))
+                    .bind(2, id);
+                if (Status s = addHolder.run(); !s.ok())
+                    return fail(s.error());
+            }
+        } else {
+            const bool del = change.op == LicenseChange::Op::Delete;
+            const QString status = del ? QStringLiteral("deleted") : QStringLiteral("revoked");
+            if (id == 0) {
+                // Unknown here: keep a tombstone with the version, so an older upsert replayed
+                // later cannot bring the licence back.
+                upsert.reset();
+                upsert.bind(1, key)
+                    .bind(2, l.typeCode.isEmpty() ? QStringLiteral("") : l.typeCode)
+                    .bind(3, status)
+                    .bindNull(4)
+                    .bindNull(5)
+                    .bind(6, change.hubVersion)
+                    .bind(7, qint64(m_keys.currentVersion()))
+                    .bindNull(8)
+                    .bind(9, t);
+                if (!upsert.next())
+                    return fail(upsert.error());
+                upsert.reset();
+            } else {
+                setStatus.reset();
+                setStatus.bind(1, status).bind(2, change.hubVersion).bind(3, t).bind(4, id);
+                if (Status s = setStatus.run(); !s.ok())
+                    return fail(s.error());
+                if (del) {
+                    dropPayload.reset();
+                    dropPayload.bind(1, id);
+                    dropHolders.reset();
+                    dropHolders.bind(1, id);
+                    if (Status s = dropPayload.run(); !s.ok())
+                        return fail(s.error());
+                    if (Status s = dropHolders.run(); !s.ok())
+                        return fail(s.error());
+                }
+            }
+        }
+        ++out.applied;
+    }
+
+    Statement cur(m_db, "INSERT INTO sync_state (scope, cursor, last_ok_at, pages) VALUES (?1, ?2, ?3, 1) "
+                        "ON CONFLICT(scope) DO UPDATE SET cursor = ?2, last_ok_at = ?3, pages = pages + 1");
+    cur.bind(1, scope).bind(2, page.nextCursor).bind(3, t);
+    if (Status s = cur.run(); !s.ok())
+        return fail(s.error());
+    if (Status s = tx.commit(); !s.ok())
+        return fail(s.error());
+    return out;
+}
+
+Result<QString> LicenseCache::cursor(const QString& scope) const
+{
+    Statement st(m_db, "SELECT cursor FROM sync_state WHERE scope = ?");
+    st.bind(1, scope);
+    if (st.next())
+        return st.text(0);
+    if (st.failed())
+        return fail(st.error());
+    return QString();
+}
+
+Status LicenseCache::clearCursor(const QString& scope)
+{
+    Statement st(m_db, "UPDATE sync_state SET cursor = NULL WHERE scope = ?");
+    st.bind(1, scope);
+    return st.run();
+}
+
+Result<QList<ELicense>> LicenseCache::lookupValid(QStringView idNumber, QDate today) const
+{
+    const QByteArray bidx = m_keys.blindIndex(idNumber);
+    const QString day = today.toString(Qt::ISODate);
+    Statement st(m_db,
+                 "SELECT l.license_key, l.key_ver, l.payload_ct FROM license_holder h "
+                 "JOIN license l ON l.id = h.license_id WHERE h.holder_bidx = ?1 AND l.status = 'valid' "
+                 "AND l.payload_ct IS NOT NULL AND (l.valid_from IS NULL OR l.valid_from <= ?2) "
+                 "AND (l.valid_to IS NULL OR l.valid_to >= ?2) ORDER BY l.type_code, l.id");
+    st.bind(1, bidx).bind(2, day);
+    QList<ELicense> out;
+    while (st.next()) {
+        auto plain = m_keys.open(int(st.int64(1)), st.blob(2), payloadBinding(st.blob(0)));
+        if (!plain.ok()) {
+            for (ELicense& l : out)
+                l.wipe();
+            return fail(StorageError::Kind::Crypto,
+                        QStringLiteral("a cached licence failed authentication (%1)")
+                            .arg(QLatin1String(crypto::errorName(plain.error()))));
+        }
+        QJsonParseError parseError{};
+        const QJsonDocument doc = QJsonDocument::fromJson(plain.value(), &parseError);
+        secureWipe(plain.value());
+        if (!doc.isObject()) {
+            for (ELicense& l : out)
+                l.wipe();
+            return fail(StorageError::Kind::Corrupt, QStringLiteral("a cached licence payload is not JSON"));
+        }
+        out.append(ELicense::fromJson(doc.object()));
+    }
+    if (st.failed()) {
+        for (ELicense& l : out)
+            l.wipe();
+        return fail(st.error());
+    }
+    return out;
+}
+
+Status LicenseCache::storeCatalog(const CatalogBlob& catalog)
+{
+    Statement st(m_db, "INSERT INTO catalog (id, version, etag, fetched_at, body) VALUES (1, ?1, ?2, ?3, ?4) "
+                       "ON CONFLICT(id) DO UPDATE SET version = ?1, etag = ?2, fetched_at = ?3, body = ?4");
+    st.bind(1, catalog.version)
+        .bind(2, catalog.etag)
+        .bind(3, catalog.fetchedAt.isValid() ? catalog.fetchedAt.toMSecsSinceEpoch() : now())
+        .bind(4, catalog.body.isNull() ? QByteArray("") : catalog.body);
+    return st.run();
+}
+
+Result<CatalogBlob> LicenseCache::catalog() const
+{
+    Statement st(m_db, "SELECT version, etag, fetched_at, body FROM catalog WHERE id = 1");
+    if (st.next())
+        return CatalogBlob{st.text(0), st.text(1), st.blob(3),
+                           QDateTime::fromMSecsSinceEpoch(st.int64(2), Qt::UTC)};
+    if (st.failed())
+        return fail(st.error());
+    return fail(StorageError::Kind::NotFound, QStringLiteral("no catalogue stored"));
+}
+
+Result<CacheStats> LicenseCache::stats() const
+{
+    CacheStats s;
+    Statement st(m_db, "SELECT status, payload_ct IS NOT NULL, COUNT(*) FROM license GROUP BY 1, 2");
+    while (st.next()) {
+        const QString status = st.text(0);
+        const qint64 n = st.int64(2);
+        if (st.int64(1))
+            s.licenses += n;
+        if (status == QLatin1String("valid"))
+            s.valid += n;
+        else if (status == QLatin1String("revoked"))
+            s.revoked += n;
+        else if (status == QLatin1String("deleted"))
+            s.tombstones += n;
+    }
+    if (st.failed())
+        return fail(st.error());
+    Statement types(m_db, "SELECT type_code, COUNT(*) FROM license WHERE payload_ct IS NOT NULL GROUP BY 1");
+    while (types.next())
+        s.byType.insert(types.text(0), types.int64(1));
+    auto holders = m_db.queryInt("SELECT COUNT(*) FROM license_holder");
+    if (!holders.ok())
+        return fail(holders.error());
+    s.holderLinks = holders.value();
+    Statement cur(m_db, "SELECT cursor, last_ok_at FROM sync_state WHERE scope = 'licenses'");
+    if (cur.next()) {
+        s.cursor = cur.text(0);
+        if (!cur.isNull(1))
+            s.lastSyncAt = QDateTime::fromMSecsSinceEpoch(cur.int64(1), Qt::UTC);
+    }
+    Statement cat(m_db, "SELECT version, etag FROM catalog WHERE id = 1");
+    if (cat.next()) {
+        s.catalogVersion = cat.text(0);
+        s.catalogEtag = cat.text(1);
+    }
+    return s;
+}
+
+Result<int> LicenseCache::reencrypt(int batch)
+{
+    const int current = m_keys.currentVersion();
+    Transaction tx(m_db);
+    if (!tx.begun().ok())
+        return fail(tx.begun().error());
+    Statement sel(m_db, "SELECT id, license_key, key_ver, payload_ct FROM license "
+                        "WHERE payload_ct IS NOT NULL AND key_ver <> ? LIMIT ?");
+    sel.bind(1, qint64(current)).bind(2, qint64(batch));
+    Statement up(m_db, "UPDATE license SET payload_ct = ?, key_ver = ? WHERE id = ?");
+    int moved = 0;
+    while (sel.next()) {
+        const QByteArray key = sel.blob(1);
+        auto plain = m_keys.open(int(sel.int64(2)), sel.blob(3), payloadBinding(key));
+        if (!plain.ok())
+            return fail(StorageError::Kind::Crypto,
+                        QStringLiteral("re-encrypt: a cached licence failed authentication"));
+        auto sealed = m_keys.seal(plain.value(), payloadBinding(key));
+        secureWipe(plain.value());
+        if (!sealed.ok())
+            return fail(StorageError::Kind::Crypto, QStringLiteral("re-encrypt failed"));
+        up.reset();
+        up.bind(1, sealed->blob).bind(2, qint64(sealed->keyVersion)).bind(3, sel.int64(0));
+        if (Status s = up.run(); !s.ok())
+            return fail(s.error());
+        ++moved;
+    }
+    if (sel.failed())
+        return fail(sel.error());
+    if (Status s = tx.commit(); !s.ok())
+        return fail(s.error());
+    return moved;
+}
+
+} // namespace onewindow::storage

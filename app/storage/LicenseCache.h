@@ -1,0 +1,107 @@
+#pragma once
+
+#include "app/core/ELicense.h"
+#include "app/platform/KeyStore.h"
+#include "app/storage/SqliteDb.h"
+
+#include <QDate>
+#include <QList>
+#include <QMetaType>
+#include <functional>
+
+namespace onewindow::storage {
+
+// One entry of GET /v1/licenses/changes (DESIGN.md §7). For revoke/delete only
+// license.licenseId (and optionally typeCode) is needed.
+struct LicenseChange
+{
+    enum class Op
+    {
+        Upsert,
+        Revoke,
+        Delete
+    };
+    Op op = Op::Upsert;
+    qint64 hubVersion = 0;
+    ELicense license;
+};
+
+struct DeltaPage
+{
+    QList<LicenseChange> changes;
+    QString nextCursor;
+    bool hasMore = false;
+};
+
+struct ApplyOutcome
+{
+    int applied = 0;
+    int skippedOlder = 0; // hub version not newer than the stored one: replays are harmless
+    int invalid = 0;      // identifier fails GB/T 36904 or required fields missing: skipped
+};
+
+struct CatalogBlob
+{
+    QString version;
+    QString etag;
+    QByteArray body; // the hub's catalogue JSON (no personal data)
+    QDateTime fetchedAt;
+};
+
+struct CacheStats
+{
+    qint64 licenses = 0; // rows with a payload
+    qint64 valid = 0;    // status valid (dates not considered)
+    qint64 revoked = 0;
+    qint64 tombstones = 0; // deleted: kept so an older replayed upsert cannot resurrect them
+    qint64 holderLinks = 0;
+    QString cursor;
+    QDateTime lastSyncAt;
+    QString catalogVersion;
+    QString catalogEtag;
+    QMap<QString, qint64> byType;
+};
+
+// The e-licence cache in cache.db (DESIGN.md §6). Licences are found by the blind index of a
+// holder's ID number (any role); payloads are AES-256-GCM bound to the licence's keyed row key.
+class LicenseCache
+{
+public:
+    using Clock = std::function<qint64()>;
+
+    LicenseCache(SqliteDb& db, KeyStore keys, Clock clock = {});
+    void setKeys(const KeyStore& keys) { m_keys = keys; }
+
+    // One page in one transaction together with the new cursor: either the whole page and
+    // its cursor are stored or neither is. A change applies only when its hub version is
+    // newer than the stored one.
+    Result<ApplyOutcome> applyPage(const DeltaPage& page, const QString& scope = QStringLiteral("licenses"));
+    Result<QString> cursor(const QString& scope = QStringLiteral("licenses")) const;
+    // 410 Gone: forget the cursor so the next sync is a full reload.
+    Status clearCursor(const QString& scope = QStringLiteral("licenses"));
+
+    // The resident's licences usable on `today` (status valid, inside the validity dates),
+    // where the ID number appears as a holder in any role. A tampered payload fails the whole
+    // lookup with a Crypto error: never a half-decrypted licence.
+    Result<QList<ELicense>> lookupValid(QStringView idNumber, QDate today) const;
+
+    Status storeCatalog(const CatalogBlob& catalog);
+    Result<CatalogBlob> catalog() const; // NotFound when none stored
+
+    Result<CacheStats> stats() const;
+    Result<int> reencrypt(int batch);
+
+    QByteArray licenseKey(const QString& licenseId) const;
+    static RowBinding payloadBinding(const QByteArray& licenseKey);
+
+private:
+    qint64 now() const;
+
+    SqliteDb& m_db;
+    KeyStore m_keys;
+    Clock m_clock;
+};
+
+} // namespace onewindow::storage
+
+Q_DECLARE_METATYPE(onewindow::storage::CacheStats)

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QString>
+
+namespace onewindow {
+class KioskConfig;
+}
+
+namespace onewindow::storage {
+
+// Where the three files and the key file are, and the retention period (DESIGN.md §6).
+struct StorageConfig
+{
+    QString stateDir;                        // kiosk/state_dir
+    QString keyFile;                         // storage/key_file; empty = <stateDir>/keys
+    qint64 retentionMs = 72LL * 3600 * 1000; // storage/retention_hours (PIPL art. 19): 72 h
+    bool createKeys = true;                  // the kiosk creates keys on first start; the tool never does
+
+    QString outboxPath() const { return stateDir + QStringLiteral("/outbox.db"); }
+    QString cachePath() const { return stateDir + QStringLiteral("/cache.db"); }
+    QString cacheNewPath() const { return stateDir + QStringLiteral("/cache.new.db"); }
+    QString auditPath() const { return stateDir + QStringLiteral("/audit.db"); }
+    QString keyPath() const { return keyFile.isEmpty() ? stateDir + QStringLiteral("/keys") : keyFile; }
+
+    static StorageConfig fromKioskConfig(const KioskConfig& config);
+};
+
+} // namespace onewindow::storage

@@ -1,0 +1,5 @@
+#include "app/storage/StorageLog.h"
+
+namespace onewindow {
+Q_LOGGING_CATEGORY(lcStorage, "onewindow.storage")
+} // namespace onewindow

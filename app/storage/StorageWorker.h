@@ -1,0 +1,70 @@
+#pragma once
+
+#include "app/platform/KeyStore.h"
+#include "app/storage/AuditLog.h"
+#include "app/storage/DatabaseOpener.h"
+#include "app/storage/LicenseCache.h"
+#include "app/storage/OutboxStore.h"
+#include "app/storage/StorageConfig.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+#include <memory>
+
+namespace onewindow::storage {
+
+// What start-up found, for the admin health page and alarms.
+struct StorageHealth
+{
+    QList<OpenReport> files;
+    int sendingRecovered = 0; // SENDING → RETRY_WAIT at start-up
+    QStringList alarms;
+    bool ok() const { return alarms.isEmpty(); }
+};
+
+// Owns the three writer connections and the stores on them. Lives on the storage thread
+// (StorageService) or, in onewindow-tool and tests, on the caller's thread: it has no thread
+// affinity of its own, only the rule that one thread uses it.
+class StorageWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit StorageWorker(StorageConfig config, QObject* parent = nullptr);
+    ~StorageWorker() override;
+
+    // Keys, then outbox.db, audit.db, cache.db (quick_check, migrations, rebuild/salvage),
+    // then SENDING → RETRY_WAIT. Alarms are also written to the audit log.
+    Result<StorageHealth> open();
+    bool isOpen() const { return m_outbox != nullptr; }
+
+    const StorageConfig& config() const { return m_config; }
+    const KeyStore& keys() const { return m_keys; }
+    OutboxStore& outbox() { return *m_outbox; }
+    AuditLog& audit() { return *m_audit; }
+    LicenseCache& cache() { return *m_cache; }
+
+    // Swaps a finished CacheBuilder file in; lookups before and after see a complete cache.
+    Status swapInCache(OpenReport* report = nullptr);
+    // New data key version, then re-encrypts the outbox and the cache in batches of `batch`
+    // (all at once: for the tool and tests; StorageService interleaves batches with work).
+    Result<int> rotateKeys(int batch = 500);
+    Result<int> rotateKeysOnly();
+    // One batch of the re-encrypt job (outbox first, then cache); 0 when nothing is left.
+    Result<int> reencryptBatch(int batch);
+
+private:
+    StorageConfig m_config;
+    KeyStore m_keys;
+    std::unique_ptr<SqliteDb> m_outboxDb;
+    std::unique_ptr<SqliteDb> m_cacheDb;
+    std::unique_ptr<SqliteDb> m_auditDb;
+    std::unique_ptr<OutboxStore> m_outbox;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<LicenseCache> m_cache;
+};
+
+} // namespace onewindow::storage
+
+Q_DECLARE_METATYPE(onewindow::storage::StorageHealth)

@@ -1,0 +1,311 @@
+// The e-licence cache: GB/T 36904 identifiers, blind-index lookup of a holder in any role,
+// validity filtering, delta pages with the cursor in the same transaction and hub-version
+// ordering, tombstones, the catalogue, tamper detection and re-encryption.
+#include "app/storage/CacheReload.h"
+#include "app/storage/DatabaseOpener.h"
+#include "app/storage/LicenseCache.h"
+#include "tests/unit/app/storage/StorageFixtures.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace onewindow;
+using namespace onewindow::storage;
+using namespace onewindow::testing;
+
+class CacheTest : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<SqliteDb> m_db;
+    std::unique_ptr<LicenseCache> m_cache;
+    KeyStore m_keys;
+    int m_n = 0;
+    const QDate m_today = QDate(2024, 6, 1);
+    const QString m_husband = residentId(1);
+    const QString m_wife = residentId(2);
+    const QString m_stranger = residentId(3);
+
+    ApplyOutcome apply(const QList<LicenseChange>& changes, const QString& cursor)
+    {
+        DeltaPage page;
+        page.changes = changes;
+        page.nextCursor = cursor;
+        auto r = m_cache->applyPage(page);
+        if (!r.ok())
+            qFatal("applyPage failed: %s", qPrintable(r.error().toString()));
+        return r.value();
+    }
+
+    int found(const QString& id)
+    {
+        auto r = m_cache->lookupValid(id, m_today);
+        if (!r.ok())
+            qFatal("lookup failed");
+        return int(r->size());
+    }
+
+private slots:
+    void init()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("cache-%1.db").arg(++m_n));
+        m_db = DatabaseOpener::open(DatabaseOpener::cacheSpec(path), nullptr).value();
+        if (!m_keys.isValid())
+            m_keys = KeyStore::open(m_dir.filePath(QStringLiteral("keys")), true).value();
+        m_cache = std::make_unique<LicenseCache>(*m_db, m_keys);
+    }
+
+    void cleanup()
+    {
+        m_cache.reset();
+        m_db.reset();
+    }
+
+    // reference/gov-standards.md §1.2: checked examples from real systems.
+    void identifierCheckCharacter_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("mohurd") << "1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.001.U"
+                                << true;
+        QTest::newRow("zhejiang")
+            << "1.2.156.3005.2.11100000000013338W009.11330105002500287C.2025052201.002.0" << true;
+        QTest::newRow("hefei") << "1.2.156.3005.2.11100000MB03271699022.340100.000000016.001.9" << true;
+        QTest::newRow("wrong check") << "1.2.156.3005.2.11100000MB03271699022.340100.000000016.001.8"
+                                     << false;
+        QTest::newRow("no root") << "2.2.156.3005.2.11100000MB03271699022.340100.000000016.001.9" << false;
+        QTest::newRow("version") << "1.2.156.3005.2.11100000MB03271699022.340100.000000016.01.9" << false;
+        QTest::newRow("lowercase") << "1.2.156.3005.2.11100000mb03271699022.340100.000000016.001.9" << false;
+        QTest::newRow("parts") << "1.2.156.3005.2.11100000MB03271699022.340100.001.9" << false;
+        QTest::newRow("empty") << "" << false;
+    }
+
+    void identifierCheckCharacter()
+    {
+        QFETCH(QString, id);
+        QFETCH(bool, valid);
+        QCOMPARE(LicenseIdentifier::parse(id).isValid(), valid);
+    }
+
+    void fixtureIdentifiersAreValid()
+    {
+        const LicenseIdentifier id = LicenseIdentifier::parse(licenseIdentifier(kHukouType, 42));
+        QVERIFY(id.isValid());
+        QCOMPARE(id.typeCode(), kHukouType);
+        QCOMPARE(id.version(), QStringLiteral("001"));
+    }
+
+    void holderInAnyRoleFindsTheLicence()
+    {
+        apply(
+            {upsert(marriage(1, m_husband, QStringLiteral("测试男"), m_wife, QStringLiteral("测试女")), 1),
+             upsert(hukou(2, m_husband, QStringLiteral("测试男"), QStringLiteral("北京市东城区样例胡同1号")),
+                    1)},
+            QStringLiteral("c1"));
+        QCOMPARE(found(m_husband), 2);
+        QCOMPARE(found(m_wife), 1);
+        QCOMPARE(found(m_stranger), 0);
+        // The ID number is normalised (lowercase x, spaces) before hashing.
+        QCOMPARE(found(QStringLiteral("  ") + m_husband.toLower() + QStringLiteral(" ")), 2);
+
+        const QList<ELicense> wife = m_cache->lookupValid(m_wife, m_today).value();
+        QCOMPARE(wife.first().typeCode, kMarriageType);
+        QCOMPARE(wife.first().holders.size(), 2);
+        QCOMPARE(wife.first().holders.at(1).role, QStringLiteral("女方"));
+        QCOMPARE(wife.first().holders.at(1).name, QStringLiteral("测试女"));
+    }
+
+    void onlyUsableLicencesAreReturned()
+    {
+        ELicense expired = hukou(10, m_husband, QStringLiteral("测试"), QStringLiteral("地址"));
+        expired.validTo = m_today.addDays(-1);
+        ELicense future = hukou(11, m_husband, QStringLiteral("测试"), QStringLiteral("地址"));
+        future.validFrom = m_today.addDays(1);
+        ELicense suspended = hukou(12, m_husband, QStringLiteral("测试"), QStringLiteral("地址"));
+        suspended.status = ELicense::Status::Suspended;
+        ELicense lastDay = hukou(13, m_husband, QStringLiteral("测试"), QStringLiteral("地址"));
+        lastDay.validTo = m_today;
+        apply({upsert(expired, 1), upsert(future, 1), upsert(suspended, 1), upsert(lastDay, 1)},
+              QStringLiteral("c"));
+        const QList<ELicense> got = m_cache->lookupValid(m_husband, m_today).value();
+        QCOMPARE(got.size(), 1);
+        QCOMPARE(got.first().licenseId, lastDay.licenseId);
+    }
+
+    void newerVersionWinsAndReplaysAreHarmless()
+    {
+        ELicense l = hukou(20, m_husband, QStringLiteral("旧名"), QStringLiteral("旧地址"));
+        apply({upsert(l, 5)}, QStringLiteral("c5"));
+        ELicense v6 = l;
+        v6.holders[0].name = QStringLiteral("新名");
+        ApplyOutcome o = apply({upsert(v6, 6)}, QStringLiteral("c6"));
+        QCOMPARE(o.applied, 1);
+        // Replaying the older page changes nothing.
+        o = apply({upsert(l, 5)}, QStringLiteral("c5"));
+        QCOMPARE(o.applied, 0);
+        QCOMPARE(o.skippedOlder, 1);
+        o = apply({upsert(v6, 6)}, QStringLiteral("c6"));
+        QCOMPARE(o.skippedOlder, 1);
+        QCOMPARE(m_cache->lookupValid(m_husband, m_today).value().first().holders.first().name,
+                 QStringLiteral("新名"));
+    }
+
+    void holdersAreReplacedOnUpdate()
+    {
+        ELicense l = hukou(21, m_husband, QStringLiteral("甲"), QStringLiteral("址"));
+        apply({upsert(l, 1)}, QStringLiteral("a"));
+        l.holders = {{QStringLiteral("乙"), m_wife, QStringLiteral("111"), QStringLiteral("户主")}};
+        apply({upsert(l, 2)}, QStringLiteral("b"));
+        QCOMPARE(found(m_husband), 0);
+        QCOMPARE(found(m_wife), 1);
+    }
+
+    void revokeAndDeleteAreTombstones()
+    {
+        ELicense a = hukou(30, m_husband, QStringLiteral("甲"), QStringLiteral("址"));
+        ELicense b = hukou(31, m_husband, QStringLiteral("甲"), QStringLiteral("址"));
+        apply({upsert(a, 1), upsert(b, 1)}, QStringLiteral("1"));
+        apply({removal(a.licenseId, 2, false), removal(b.licenseId, 2, true)}, QStringLiteral("2"));
+        QCOMPARE(found(m_husband), 0);
+        // An older upsert replayed after the delete cannot resurrect it.
+        apply({upsert(b, 1), upsert(a, 1)}, QStringLiteral("1"));
+        QCOMPARE(found(m_husband), 0);
+        // A delete for a licence never seen still leaves a tombstone that beats older upserts.
+        ELicense c = hukou(32, m_husband, QStringLiteral("甲"), QStringLiteral("址"));
+        apply({removal(c.licenseId, 9, true)}, QStringLiteral("3"));
+        apply({upsert(c, 8)}, QStringLiteral("3"));
+        QCOMPARE(found(m_husband), 0);
+        const CacheStats s = m_cache->stats().value();
+        QCOMPARE(s.tombstones, 2);
+        QCOMPARE(s.revoked, 1);
+        QCOMPARE(s.licenses, 1); // the revoked one keeps its payload, deleted ones do not
+    }
+
+    void invalidRecordsAreSkippedNotFatal()
+    {
+        ELicense bad = hukou(40, m_husband, QStringLiteral("甲"), QStringLiteral("址"));
+        bad.licenseId.chop(1);
+        bad.licenseId += QLatin1Char('#');
+        ELicense noHolders = hukou(41, m_husband, QStringLiteral("甲"), QStringLiteral("址"));
+        noHolders.holders.clear();
+        const ApplyOutcome o =
+            apply({upsert(bad, 1), upsert(noHolders, 1),
+                   upsert(hukou(42, m_husband, QStringLiteral("甲"), QStringLiteral("址")), 1)},
+                  QStringLiteral("x"));
+        QCOMPARE(o.invalid, 2);
+        QCOMPARE(o.applied, 1);
+    }
+
+    void cursorMovesOnlyWithItsPage()
+    {
+        apply({upsert(hukou(50, m_husband, QStringLiteral("甲"), QStringLiteral("址")), 1)},
+              QStringLiteral("page-1"));
+        QCOMPARE(m_cache->cursor().value(), QStringLiteral("page-1"));
+        // A page that fails half-way (a trigger standing in for an I/O error) leaves neither its
+        // rows nor its cursor behind.
+        QVERIFY(m_db->exec("CREATE TEMP TRIGGER boom BEFORE INSERT ON license WHEN NEW.type_code = 'BOOM' "
+                           "BEGIN SELECT RAISE(ABORT, 'injected failure'); END;")
+                    .ok());
+        ELicense ok = hukou(51, m_wife, QStringLiteral("乙"), QStringLiteral("址"));
+        ELicense boom = hukou(52, m_wife, QStringLiteral("乙"), QStringLiteral("址"));
+        boom.typeCode = QStringLiteral("BOOM");
+        DeltaPage page;
+        page.changes = {upsert(ok, 1), upsert(boom, 1)};
+        page.nextCursor = QStringLiteral("page-2");
+        QVERIFY(!m_cache->applyPage(page).ok());
+        QCOMPARE(m_cache->cursor().value(), QStringLiteral("page-1"));
+        QCOMPARE(found(m_wife), 0);
+        QVERIFY(m_cache->clearCursor().ok());
+        QVERIFY(m_cache->cursor().value().isNull());
+    }
+
+    void catalogueWithVersionAndEtag()
+    {
+        QCOMPARE(m_cache->catalog().error().kind, StorageError::Kind::NotFound);
+        CatalogBlob c{QStringLiteral("2024.06.01"), QStringLiteral("\"abc\""), R"({"items":[]})", {}};
+        QVERIFY(m_cache->storeCatalog(c).ok());
+        CatalogBlob got = m_cache->catalog().value();
+        QCOMPARE(got.version, c.version);
+        QCOMPARE(got.etag, c.etag);
+        QCOMPARE(got.body, c.body);
+        QVERIFY(got.fetchedAt.isValid());
+        c.etag = QStringLiteral("\"def\"");
+        QVERIFY(m_cache->storeCatalog(c).ok());
+        QCOMPARE(m_cache->stats().value().catalogEtag, QStringLiteral("\"def\""));
+    }
+
+    void nothingPersonalInClear()
+    {
+        apply({upsert(hukou(60, m_husband, QStringLiteral("测试隐私"), QStringLiteral("样例省样例市")), 1)},
+              QStringLiteral("c"));
+        Statement st(*m_db, "SELECT quote(license_key), type_code, quote(payload_ct) FROM license");
+        QVERIFY(st.next());
+        const QString row = st.text(0) + st.text(1) + st.text(2);
+        QVERIFY(!row.contains(m_husband));
+        Statement raw(*m_db, "SELECT payload_ct FROM license");
+        QVERIFY(raw.next());
+        QVERIFY(!raw.blob(0).contains(QStringLiteral("测试隐私").toUtf8()));
+        QVERIFY(!raw.blob(0).contains(m_husband.toUtf8()));
+    }
+
+    void tamperedLicenceFailsTheLookup()
+    {
+        apply({upsert(hukou(70, m_husband, QStringLiteral("甲"), QStringLiteral("址")), 1),
+               upsert(hukou(71, m_wife, QStringLiteral("乙"), QStringLiteral("址")), 1)},
+              QStringLiteral("c"));
+        {
+            Statement read(*m_db, "SELECT payload_ct FROM license WHERE id = 1");
+            QVERIFY(read.next());
+            QByteArray ct = read.blob(0);
+            ct[ct.size() / 2] = char(ct[ct.size() / 2] ^ 0x10);
+            Statement write(*m_db, "UPDATE license SET payload_ct = ? WHERE id = 1");
+            write.bind(1, ct);
+            QVERIFY(write.run().ok());
+        }
+        auto r = m_cache->lookupValid(m_husband, m_today);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().kind, StorageError::Kind::Crypto);
+        // Swapping ciphertexts between rows fails too (AAD = the row's licence key).
+        QVERIFY(m_db->exec("UPDATE license SET payload_ct = (SELECT payload_ct FROM license WHERE id = 1) "
+                           "WHERE id = 2")
+                    .ok());
+        QCOMPARE(m_cache->lookupValid(m_wife, m_today).error().kind, StorageError::Kind::Crypto);
+    }
+
+    void reencryptAfterRotation()
+    {
+        QTemporaryDir kd;
+        KeyStore keys = KeyStore::open(kd.filePath(QStringLiteral("keys")), true).value();
+        LicenseCache cache(*m_db, keys);
+        DeltaPage page;
+        for (int i = 0; i < 7; ++i)
+            page.changes.append(
+                upsert(hukou(80 + i, m_husband, QStringLiteral("甲"), QStringLiteral("址")), 1));
+        QVERIFY(cache.applyPage(page).ok());
+        QVERIFY(keys.rotate().ok());
+        cache.setKeys(keys);
+        QCOMPARE(cache.lookupValid(m_husband, m_today).value().size(), 7);
+        QCOMPARE(cache.reencrypt(5).value(), 5);
+        QCOMPARE(cache.reencrypt(5).value(), 2);
+        QCOMPARE(cache.reencrypt(5).value(), 0);
+        QCOMPARE(m_db->queryInt("SELECT COUNT(*) FROM license WHERE key_ver = 2").value(), 7);
+        QCOMPARE(cache.lookupValid(m_husband, m_today).value().size(), 7);
+    }
+
+    void builderFinishChecksCount()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("count.new.db"));
+        auto b = CacheBuilder::start(path, m_keys);
+        QVERIFY(b.ok());
+        DeltaPage page;
+        page.changes = {upsert(hukou(90, m_husband, QStringLiteral("甲"), QStringLiteral("址")), 1)};
+        QVERIFY(b.value()->applyPage(page).ok());
+        QCOMPARE(b.value()->finish(2).error().kind, StorageError::Kind::InvalidInput);
+        b.value().reset();
+        QVERIFY(!QFile::exists(path)); // an unfinished build is removed
+    }
+};
+
+QTEST_GUILESS_MAIN(CacheTest)
+#include "tst_cache.moc"
