@@ -4,6 +4,7 @@
 #include "app/platform/KioskConfig.h"
 #include "app/platform/Logging.h"
 #include "app/platform/StatePaths.h"
+#include "app/readers/ReaderSetup.h"
 #include "app/session/ResidentSession.h"
 #include "app/ui/ActivityFilter.h"
 #include "app/ui/DemoConsole.h"
@@ -11,7 +12,7 @@
 #include "app/ui/LanguageController.h"
 #include "app/ui/SessionController.h"
 #include "drivers/reader/ReaderManager.h"
-#include "drivers/sim/SimReaderBackend.h"
+#include "drivers/sim/SimIdentities.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
@@ -102,32 +103,35 @@ int main(int argc, char* argv[])
     if (const QString error = StatePaths::ensure(config.stateDir()); !error.isEmpty())
         return fail(error);
 
-    // Readers: the simulator is always available to the factory; the config decides whether
-    // it runs. Real backends (pcsc, serial, nfc) register here as they land.
-    QList<SimCard> simCards;
-    {
+    // Readers: which backends run, and their settings, come from the configuration.
+    ReaderSetup readerSetup = ReaderSetup::fromConfig(config);
+    if (readerSetup.backends.contains(QStringLiteral("sim")) || demo) {
         const QString path =
             config.simIdentitiesPath().isEmpty() ? builtInSimIdentitiesPath() : config.simIdentitiesPath();
         auto loaded = loadSimCards(path);
-        if (!loaded && config.readerBackends().contains(QStringLiteral("sim")))
+        if (!loaded)
             return fail(loaded.error());
-        if (loaded)
-            simCards = std::move(loaded).value();
+        readerSetup.simCards = std::move(loaded).value();
     }
     ReaderManager readers;
-    readers.registerBackend(QStringLiteral("sim"), [simCards, delay = config.simReadDelayMs()] {
-        return std::make_unique<SimReaderBackend>(simCards, delay);
-    });
+    for (const QString& problem : registerReaderBackends(readers, readerSetup))
+        qCWarning(lcReader) << problem;
 
     ResidentSession session(idlePolicyFrom(config));
-    QObject::connect(&readers, &ReaderManager::cardPresent, &session, &ResidentSession::onCardPresent);
+    // Only readers that can decode a person start a session; a chip-serial-only reader's
+    // cardPresent would leave the resident waiting on "Reading".
+    QObject::connect(&readers, &ReaderManager::cardPresent, &session, [&readers, &session](const QString& name) {
+        if (readers.readerMayReadIdentity(name))
+            session.onCardPresent(name);
+    });
     QObject::connect(&readers, &ReaderManager::cardRead, &session, &ResidentSession::onCardRead);
     QObject::connect(&readers, &ReaderManager::readFailed, &session, &ResidentSession::onReadFailed);
     QObject::connect(&readers, &ReaderManager::cardRemoved, &session, &ResidentSession::onCardRemoved);
+    QObject::connect(&readers, &ReaderManager::chipSerialRead, &session, &ResidentSession::onChipSerialOnly);
 
     LanguageController language(config.defaultLanguage());
     SessionController sessionController(&session, &language, config.elderlyModeDefault());
-    DemoController demoController(demo, &readers, simCards, &language);
+    DemoController demoController(demo, &readers, readerSetup.simCards, &language);
 
     QQmlApplicationEngine engine;
     // Qt 6.4 puts our static QML modules under qrc:/ (the :/qt/qml prefix arrives in 6.5).

@@ -13,7 +13,7 @@ cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j "$(nproc)"
 export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1"
 status=0
-for target in samframe textblock residentid; do
+for target in samframe textblock residentid pcscresponse; do
   work="build/fuzz/corpus-work/$target"
   mkdir -p "$work"
   log="build/fuzz/$target.log"

@@ -185,6 +185,14 @@ void ResidentSession::onCardRemoved(const QString& readerName)
     }
 }
 
+void ResidentSession::onChipSerialOnly(const QString& readerName)
+{
+    if (m_state != State::Reading || readerName != m_reader)
+        return;
+    m_errorKey = QString::fromLatin1(readErrorKey(ReadError::ReaderFailure));
+    transition(State::CardError);
+}
+
 void ResidentSession::userActivity()
 {
     m_idle.extend();

@@ -67,6 +67,8 @@ public:
     void onCardRead(const QString& readerName, const Identity& identity);
     void onReadFailed(const QString& readerName, ReadError error);
     void onCardRemoved(const QString& readerName);
+    // The reader identified only the chip (no SAM, no relay): it cannot identify the resident.
+    void onChipSerialOnly(const QString& readerName);
 
     // Resident actions.
     void userActivity();  // any touch: extends the idle limit

@@ -1,6 +1,7 @@
 #include "app/tool/ToolDispatcher.h"
 
 #include "app/tool/DecodeTextCommand.h"
+#include "app/tool/ReaderCommands.h"
 #include "app/tool/StorageCommands.h"
 #include "app/tool/ToolCommandLine.h"
 #include "app/tool/ToolContext.h"
@@ -34,6 +35,12 @@ const QList<CommandSpec>& specs()
          -1,
          "stats|lookup ID"},
         {"queue", {QStringLiteral("json"), QStringLiteral("state-dir")}, 0, ""},
+        {"readers", {QStringLiteral("json"), QStringLiteral("serial"), QStringLiteral("timeout")}, 0, ""},
+        {"read-card",
+         {QStringLiteral("json"), QStringLiteral("reveal"), QStringLiteral("serial"), QStringLiteral("timeout"),
+          QStringLiteral("reader"), QStringLiteral("profile")},
+         0,
+         ""},
         {"audit", {QStringLiteral("json"), QStringLiteral("state-dir")}, 1, "verify"},
     };
     return list;
@@ -87,6 +94,33 @@ QString takeStateDir(QStringList& args, QString* error)
     return dir;
 }
 
+// Options that take a value (--serial PATH, --reader NAME, --timeout S, --profile NAME) are
+// taken out like --state-dir; --serial may repeat. Returns the values in order.
+QStringList takeValues(QStringList& args, const QString& name, QString* error)
+{
+    QStringList values;
+    const QString flag = QStringLiteral("--") + name;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& arg = args.at(i);
+        if (arg == QLatin1String("--"))
+            break;
+        if (arg == flag) {
+            if (i + 1 >= args.size() || args.at(i + 1).isEmpty()) {
+                *error = QStringLiteral("option %1 needs a value").arg(flag);
+                return {};
+            }
+            values << args.at(i + 1);
+            args.remove(i, 2);
+            --i;
+        } else if (arg.startsWith(flag + QLatin1Char('='))) {
+            values << arg.mid(flag.size() + 1);
+            args.remove(i);
+            --i;
+        }
+    }
+    return values;
+}
+
 CommandResult helpResult(const QString& text)
 {
     CommandResult r;
@@ -118,6 +152,8 @@ QString ToolDispatcher::usage()
         "  cache lookup ID        a resident's valid e-licences (masked; audited); exit 1 when none\n"
         "  queue                  outbox depth by state, oldest pending item, PAUSED_AUTH\n"
         "  audit verify           check the audit log's HMAC chain; exit 1 when broken\n"
+        "  readers                list the card readers and their status; exit 1 when none\n"
+        "  read-card              wait for a card and print its identity (masked); exit 1 no card\n"
         "  help [COMMAND]         show this help, or a command's help\n"
         "\n"
         "Options:\n"
@@ -151,6 +187,10 @@ QString ToolDispatcher::commandUsage(const QString& command)
         return StorageCommands::queueUsage();
     if (command == QLatin1String("audit"))
         return StorageCommands::auditUsage();
+    if (command == QLatin1String("readers"))
+        return ReaderCommands::readersUsage();
+    if (command == QLatin1String("read-card"))
+        return ReaderCommands::readCardUsage();
     if (command == QLatin1String("help"))
         return usage();
     return {};
@@ -163,11 +203,35 @@ CommandResult ToolDispatcher::run(const QStringList& arguments) const
     const QString stateDir = takeStateDir(remaining, &stateDirError);
     if (!stateDirError.isEmpty())
         return CommandResult::usageError(stateDirError);
+    QString valueError;
+    const QStringList serialPorts = takeValues(remaining, QStringLiteral("serial"), &valueError);
+    const QStringList readerNames = takeValues(remaining, QStringLiteral("reader"), &valueError);
+    const QStringList timeouts = takeValues(remaining, QStringLiteral("timeout"), &valueError);
+    const QStringList profiles = takeValues(remaining, QStringLiteral("profile"), &valueError);
+    if (!valueError.isEmpty())
+        return CommandResult::usageError(valueError);
+    if (readerNames.size() > 1 || timeouts.size() > 1 || profiles.size() > 1)
+        return CommandResult::usageError(QStringLiteral("--reader, --timeout and --profile may be given once"));
+    int timeoutSeconds = -1;
+    if (!timeouts.isEmpty()) {
+        bool ok = false;
+        timeoutSeconds = timeouts.first().toInt(&ok);
+        if (!ok || timeoutSeconds < 0 || timeoutSeconds > 3600)
+            return CommandResult::usageError(QStringLiteral("--timeout takes whole seconds (0..3600)"));
+    }
     ToolCommandLine cl = ToolCommandLine::parse(remaining);
     if (!cl.ok())
         return CommandResult::usageError(cl.error);
     if (!stateDir.isEmpty())
         cl.options.append(QStringLiteral("state-dir"));
+    if (!serialPorts.isEmpty())
+        cl.options.append(QStringLiteral("serial"));
+    if (!readerNames.isEmpty())
+        cl.options.append(QStringLiteral("reader"));
+    if (!timeouts.isEmpty())
+        cl.options.append(QStringLiteral("timeout"));
+    if (!profiles.isEmpty())
+        cl.options.append(QStringLiteral("profile"));
 
     if (cl.version)
         return helpResult(QStringLiteral("onewindow-tool %1\n").arg(QLatin1String(ONEWINDOW_VERSION)));
@@ -232,6 +296,19 @@ CommandResult ToolDispatcher::run(const QStringList& arguments) const
         if (cl.command == QLatin1String("queue"))
             return StorageCommands::queue(request, context.config());
         return StorageCommands::audit(request, context.config());
+    }
+    if (cl.command == QLatin1String("readers") || cl.command == QLatin1String("read-card")) {
+        ReaderCommands::Request request;
+        request.configFile = !context.config().path().isEmpty() && !context.configFailed();
+        request.serialPorts = serialPorts;
+        request.readerName = readerNames.value(0);
+        request.profile = profiles.value(0);
+        request.timeoutSeconds = timeoutSeconds;
+        request.json = cl.json;
+        request.reveal = cl.reveal;
+        if (cl.command == QLatin1String("readers"))
+            return ReaderCommands::readers(request, context.config());
+        return ReaderCommands::readCard(request, context.config());
     }
     if (cl.command == QLatin1String("validate-id")) {
         ValidateIdCommand::Request request;

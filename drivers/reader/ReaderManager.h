@@ -36,6 +36,14 @@ public:
     bool isRunning() const { return m_thread.isRunning(); }
 
     QList<ReaderInfo> readers() const { return m_readers.values(); }
+    // From the snapshot: false only when the reader is known to read no identity (e.g. a
+    // chip-serial-only reader). A reader whose profile is still being probed has no
+    // capabilities yet and may turn out to read one.
+    bool readerMayReadIdentity(const QString& readerName) const
+    {
+        const QStringList caps = m_readers.value(readerName).capabilities;
+        return caps.isEmpty() || caps.contains(QStringLiteral("identity"));
+    }
 
     // Runs `fn` on the reader thread with the named backend (nullptr when it is not loaded).
     // The way to give a backend a command (e.g. the simulator's "place card").

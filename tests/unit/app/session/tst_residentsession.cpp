@@ -134,6 +134,18 @@ private Q_SLOTS:
         QCOMPARE(s.errorKey(), QStringLiteral("card_unreadable"));
     }
 
+    void chipSerialOnlyReaderEndsTheReadWithAnError()
+    {
+        ResidentSession s(shortPolicy());
+        s.onCardPresent(kReader);
+        s.onChipSerialOnly(QStringLiteral("reader B")); // another reader: ignored
+        QCOMPARE(s.state(), State::Reading);
+        s.onChipSerialOnly(kReader);
+        QCOMPARE(s.state(), State::CardError);
+        QCOMPARE(s.errorKey(), QStringLiteral("reader_failure"));
+        QVERIFY(s.identity().isEmpty());
+    }
+
     void eventsFromAnotherReaderAreIgnored()
     {
         ResidentSession s(shortPolicy());
