@@ -1,26 +1,40 @@
 // The composition root (DESIGN.md §2): every manager is built here, explicitly, and handed to
 // QML as an initial property. No singletons, no service locator.
 
+#include "app/catalog/Catalog.h"
 #include "app/platform/KioskConfig.h"
 #include "app/platform/Logging.h"
 #include "app/platform/StatePaths.h"
+#include "app/platform/SystemdNotifier.h"
 #include "app/readers/ReaderSetup.h"
 #include "app/session/ResidentSession.h"
+#include "app/speech/QtSpeaker.h"
+#include "app/storage/StorageConfig.h"
+#include "app/storage/StorageService.h"
+#include "app/sync/HubConfig.h"
+#include "app/sync/SyncService.h"
 #include "app/ui/ActivityFilter.h"
+#include "app/ui/CatalogController.h"
 #include "app/ui/DemoConsole.h"
 #include "app/ui/DemoController.h"
+#include "app/ui/FormController.h"
+#include "app/ui/JourneyController.h"
 #include "app/ui/LanguageController.h"
+#include "app/ui/LocalProgressSource.h"
 #include "app/ui/SessionController.h"
 #include "drivers/reader/ReaderManager.h"
 #include "drivers/sim/SimIdentities.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
-
 #include <cstdio>
 
 Q_IMPORT_QML_PLUGIN(OneWindowPlugin)
@@ -53,6 +67,30 @@ IdlePolicy idlePolicyFrom(const KioskConfig& config)
     return policy;
 }
 
+// The demo's residents hold e-licences (resources/demo/licenses.json, a hub delta page): they
+// enter the cache through the same applyPage() a sync uses, under a scope of their own so the
+// hub cursor is untouched. Runs on the storage thread.
+void seedDemoLicenses(storage::StorageService& storage, const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        qWarning("demo licences not found: %s", qPrintable(path));
+        return;
+    }
+    storage::DeltaPage page;
+    for (const QJsonValue& v : QJsonDocument::fromJson(f.readAll())[QStringLiteral("changes")].toArray()) {
+        storage::LicenseChange change;
+        change.hubVersion = qint64(v[QStringLiteral("hub_version")].toDouble());
+        change.license = ELicense::fromJson(v[QStringLiteral("license")].toObject());
+        page.changes.append(change);
+    }
+    storage.post([page](storage::StorageWorker& w) {
+        if (w.isOpen())
+            w.cache().applyPage(page, QStringLiteral("demo-seed"));
+        return 0;
+    });
+}
+
 int fail(const QString& message)
 {
     std::fprintf(stderr, "onewindow-kiosk: %s\n", qPrintable(message));
@@ -64,6 +102,9 @@ int fail(const QString& message)
 int main(int argc, char* argv[])
 {
     installRedactingMessageHandler();
+    // The on-screen keyboard is an input method: it must be chosen before the application exists.
+    if (qEnvironmentVariableIsEmpty("QT_IM_MODULE"))
+        qputenv("QT_IM_MODULE", "qtvirtualkeyboard");
     QGuiApplication app(argc, argv);
     // Basic is the one style that renders our own backgrounds identically everywhere.
     QQuickStyle::setStyle(QStringLiteral("Basic"));
@@ -81,10 +122,11 @@ int main(int argc, char* argv[])
                                                     "per-user state directory."));
     const QCommandLineOption stateOpt(QStringLiteral("state-dir"), QStringLiteral("State directory."),
                                       QStringLiteral("path"));
-    const QCommandLineOption controlOpt(QStringLiteral("sim-control"),
-                                        QStringLiteral("Read demo commands from stdin (tests, headless demo)."));
-    const QCommandLineOption sizeOpt(QStringLiteral("window-size"), QStringLiteral("Window size, e.g. 1080x1920."),
-                                     QStringLiteral("WxH"));
+    const QCommandLineOption controlOpt(
+        QStringLiteral("sim-control"),
+        QStringLiteral("Read demo commands from stdin (tests, headless demo)."));
+    const QCommandLineOption sizeOpt(QStringLiteral("window-size"),
+                                     QStringLiteral("Window size, e.g. 1080x1920."), QStringLiteral("WxH"));
     cli.addOptions({configOpt, demoOpt, stateOpt, controlOpt, sizeOpt});
     cli.process(app);
 
@@ -96,7 +138,8 @@ int main(int argc, char* argv[])
         // The demo never touches a real device and keeps its state in the user's home.
         config.setValue(QStringLiteral("readers/backends"), QStringLiteral("sim"));
         if (!config.value(QStringLiteral("kiosk/state_dir")).isValid())
-            config.setValue(QStringLiteral("kiosk/state_dir"), StatePaths::perUserDefault() + QStringLiteral("-demo"));
+            config.setValue(QStringLiteral("kiosk/state_dir"),
+                            StatePaths::perUserDefault() + QStringLiteral("-demo"));
     }
     if (cli.isSet(stateOpt))
         config.setValue(QStringLiteral("kiosk/state_dir"), cli.value(stateOpt));
@@ -120,18 +163,61 @@ int main(int argc, char* argv[])
     ResidentSession session(idlePolicyFrom(config));
     // Only readers that can decode a person start a session; a chip-serial-only reader's
     // cardPresent would leave the resident waiting on "Reading".
-    QObject::connect(&readers, &ReaderManager::cardPresent, &session, [&readers, &session](const QString& name) {
-        if (readers.readerMayReadIdentity(name))
-            session.onCardPresent(name);
-    });
+    QObject::connect(&readers, &ReaderManager::cardPresent, &session,
+                     [&readers, &session](const QString& name) {
+                         if (readers.readerMayReadIdentity(name))
+                             session.onCardPresent(name);
+                     });
     QObject::connect(&readers, &ReaderManager::cardRead, &session, &ResidentSession::onCardRead);
     QObject::connect(&readers, &ReaderManager::readFailed, &session, &ResidentSession::onReadFailed);
     QObject::connect(&readers, &ReaderManager::cardRemoved, &session, &ResidentSession::onCardRemoved);
     QObject::connect(&readers, &ReaderManager::chipSerialRead, &session, &ResidentSession::onChipSerialOnly);
 
+    // Local data on its own thread: the GUI only queues requests (DESIGN.md §2, §6).
+    storage::StorageService storage(storage::StorageConfig::fromKioskConfig(config));
+    storage.start();
+    const QString demoDir = qEnvironmentVariable("ONEWINDOW_DEMO_DIR", QStringLiteral(":/onewindow/demo"));
+    if (demo)
+        seedDemoLicenses(storage, demoDir + QStringLiteral("/licenses.json"));
+    // Sync with the hub when one is configured (issue 5); destroyed before the storage (declared
+    // after it). Every enqueue kicks the outbox so a receipt turns 已提交 within seconds online.
+    std::unique_ptr<sync::SyncService> syncService;
+    if (const sync::HubConfig hub = sync::HubConfig::fromKioskConfig(config); hub.isConfigured()) {
+        if (const QString problem = hub.problem(); !problem.isEmpty())
+            qWarning("hub configuration: %s", qPrintable(problem));
+        syncService = std::make_unique<sync::SyncService>(hub, sync::SyncSettings::fromKioskConfig(config),
+                                                          sync::SyncService::runnerFor(storage));
+        QObject::connect(&storage, &storage::StorageService::submissionQueued, syncService.get(),
+                         &sync::SyncService::outboxChanged);
+        syncService->start();
+    }
+    // The catalogue: the demo's file (a hub-synced blob replaces it once issue 5 serves one).
+    auto loadedCatalog =
+        catalog::Catalog::fromFile(config.value(QStringLiteral("catalog/file")).toString().isEmpty()
+                                       ? demoDir + QStringLiteral("/catalog.json")
+                                       : config.value(QStringLiteral("catalog/file")).toString());
+    if (!loadedCatalog)
+        return fail(loadedCatalog.error());
+
     LanguageController language(config.defaultLanguage());
     SessionController sessionController(&session, &language, config.elderlyModeDefault());
     DemoController demoController(demo, &readers, readerSetup.simCards, &language);
+    CatalogController catalogController(std::move(loadedCatalog).value(), &language);
+    FormController formController(&language);
+    LocalProgressSource localProgress(&storage);
+    // Spoken prompts: Qt TextToSpeech when an engine exists and speech is on, silent otherwise.
+    std::unique_ptr<Speaker> speaker;
+    if (config.value(QStringLiteral("speech/enabled"), true).toBool())
+        speaker = QtSpeaker::create(
+            config.value(QStringLiteral("speech/engine"), QStringLiteral("speechd")).toString());
+    if (!speaker)
+        speaker = std::make_unique<SilentSpeaker>();
+    speaker->setLanguage(language.language());
+    QObject::connect(&language, &LanguageController::languageChanged, speaker.get(),
+                     [&language, s = speaker.get()] { s->setLanguage(language.language()); });
+    QObject::connect(&session, &ResidentSession::wiped, speaker.get(), [s = speaker.get()] { s->clear(); });
+    JourneyController journey(&session, &catalogController, &formController, &storage, &localProgress);
+    journey.setPrintTarget(config.value(QStringLiteral("printer/name")).toString());
 
     QQmlApplicationEngine engine;
     // Qt 6.4 puts our static QML modules under qrc:/ (the :/qt/qml prefix arrives in 6.5).
@@ -141,6 +227,10 @@ int main(int argc, char* argv[])
         {QStringLiteral("session"), QVariant::fromValue(&sessionController)},
         {QStringLiteral("language"), QVariant::fromValue(&language)},
         {QStringLiteral("demo"), QVariant::fromValue(&demoController)},
+        {QStringLiteral("journey"), QVariant::fromValue(&journey)},
+        {QStringLiteral("catalog"), QVariant::fromValue(&catalogController)},
+        {QStringLiteral("form"), QVariant::fromValue(&formController)},
+        {QStringLiteral("speech"), QVariant::fromValue(speaker.get())},
     });
     engine.load(QUrl(QStringLiteral("qrc:/OneWindow/Main.qml")));
     if (engine.rootObjects().isEmpty())
@@ -161,13 +251,20 @@ int main(int argc, char* argv[])
     if (cli.isSet(controlOpt)) {
         console = std::make_unique<DemoConsole>(&session, &demoController, &language);
         console->setWindow(window);
+        console->setJourney(&journey);
+        console->setInspected({&sessionController, &journey, &catalogController, &formController});
     }
 
     QObject::connect(&readers, &ReaderManager::backendUnavailable, &session,
                      [&session] { session.setOutOfService(true); });
     readers.start(config.readerBackends());
 
+    // Type=notify + WatchdogSec (packaging/systemd): ready once the window is up; the pings come
+    // from this event loop, so a hung GUI thread gets the kiosk restarted.
+    SystemdNotifier systemd;
+    systemd.notifyReady(QStringLiteral("kiosk running"));
     const int rc = QGuiApplication::exec();
+    systemd.notifyStopping();
     readers.stop();
     return rc;
 }

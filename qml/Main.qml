@@ -4,6 +4,8 @@ import QtQuick.Layouts
 import OneWindow.Theme
 import OneWindow.Components
 import OneWindow.Screens
+import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
 
 // The kiosk window. It only presents: the session, language and demo controllers (C++,
 // built in main.cpp) decide everything; this file maps their state to screens.
@@ -12,6 +14,10 @@ ApplicationWindow {
     required property var session
     required property var language
     required property var demo
+    required property var journey
+    required property var catalog
+    required property var form
+    required property var speech
 
     // For the smoke test and the demo console: which screen is showing.
     readonly property string currentScreen: screenLoader.item ? screenLoader.item.objectName : ""
@@ -23,7 +29,14 @@ ApplicationWindow {
     color: Theme.background
     font.family: language.fontFamily
 
+    // High contrast is the resident's choice for this session only.
+    property bool highContrast: false
+    Connections {
+        target: window.session
+        function onStateChanged() { if (window.session.state === "attract") window.highContrast = false }
+    }
     Binding { target: Theme; property: "elderly"; value: window.session.elderlyMode }
+    Binding { target: Theme; property: "highContrast"; value: window.highContrast }
     Binding { target: Theme; property: "fontFamily"; value: window.language.fontFamily }
 
     header: KioskHeader {
@@ -33,11 +46,15 @@ ApplicationWindow {
         nativeName: function (code) { return window.language.nativeName(code) }
         onLanguageChosen: (code) => window.language.choose(code)
         onElderlyToggled: (on) => window.session.elderlyMode = on
+        highContrast: window.highContrast
+        onContrastToggled: (on) => window.highContrast = on
     }
 
     footer: AssistBar {
         requested: window.session.assistanceRequested
+        speechAvailable: window.speech.available
         onAssistanceRequested: window.session.requestAssistance()
+        onRepeatRequested: window.speech.repeat()
     }
 
     Component { id: attract; AttractScreen {} }
@@ -55,6 +72,99 @@ ApplicationWindow {
             expired: window.session.expired
             notices: window.session.notices
             onFinished: window.session.endSession()
+            onServiceRequested: window.journey.startService()
+            onProgressRequested: window.journey.openProgress()
+        }
+    }
+    Component {
+        id: catalogScreen
+        CatalogScreen {
+            categories: window.catalog.categories
+            category: window.catalog.category
+            searchText: window.catalog.searchText
+            items: window.catalog.items
+            onCategoryChosen: (key) => window.catalog.chooseCategory(key)
+            onSearched: (text) => window.catalog.search(text)
+            onItemChosen: (code) => window.journey.openItem(code)
+            onProgressRequested: window.journey.openProgress()
+            onFinished: window.journey.finish()
+        }
+    }
+    Component {
+        id: itemDetail
+        ItemDetailScreen {
+            item: window.catalog.item
+            onStartRequested: window.journey.startForm()
+            onBack: window.journey.backToCatalog()
+        }
+    }
+    Component {
+        id: consent
+        ConsentScreen {
+            textVersion: window.journey.consentVersion
+            onAccepted: window.journey.acceptConsent()
+            onDeclined: window.journey.declineConsent()
+        }
+    }
+    Component { id: loading; BusyScreen { text: qsTr("Looking up your e-licences…") } }
+    Component { id: submitting; BusyScreen { text: qsTr("Saving your application…") } }
+    Component {
+        id: formScreen
+        FormScreen {
+            itemName: window.catalog.item.name || ""
+            fields: window.form.fields
+            errors: window.form.errors
+            materials: window.form.materials
+            onValueEdited: (key, value) => window.form.setValue(key, value)
+            onAssistanceRequested: window.session.requestAssistance()
+            onReviewRequested: window.journey.toReview()
+            onBack: window.journey.backToCatalog()
+        }
+    }
+    Component {
+        id: review
+        ReviewScreen {
+            itemName: window.catalog.item.name || ""
+            rows: window.form.reviewRows
+            promisedLimit: window.catalog.item.promisedLimit || ""
+            fee: window.catalog.item.fee || ""
+            message: window.journey.message
+            onSubmitRequested: window.journey.submit()
+            onBack: window.journey.backToForm()
+        }
+    }
+    Component {
+        id: receipt
+        ReceiptScreen {
+            itemName: window.journey.receiptItemName
+            queryCode: window.journey.receiptQueryCode
+            qrSource: window.journey.receiptQr
+            stateText: window.journey.receiptState
+            acknowledged: window.journey.receiptAcknowledged
+            message: window.journey.message
+            canPrint: window.journey.canPrint
+            onPrintRequested: window.journey.printReceipt()
+            onRatingRequested: window.journey.startRating()
+            onAnotherService: window.journey.startService()
+            onFinished: window.journey.finish()
+        }
+    }
+    Component {
+        id: rating
+        RatingScreen {
+            sent: window.journey.step === "rated"
+            onRated: (level, indicators, text, anonymous) => window.journey.submitRating(level, indicators, text, anonymous)
+            onFinished: window.journey.finish()
+        }
+    }
+    Component {
+        id: progress
+        ProgressScreen {
+            entries: window.journey.progressEntries
+            note: window.journey.progressNote
+            onLookupByCode: (code) => window.journey.lookupProgress(code)
+            onLookupMine: window.journey.lookupMyProgress()
+            onBack: window.journey.backToCatalog()
         }
     }
     Component {
@@ -74,9 +184,28 @@ ApplicationWindow {
         // (and no identity text stays in a hidden item after the wipe).
         Loader {
             id: screenLoader
+            // Every screen speaks its prompt when it appears (DESIGN.md §11).
+            onItemChanged: {
+                if (item && item.spokenPrompt !== undefined)
+                    window.speech.speak(item.spokenPrompt)
+            }
             Layout.fillWidth: true
             Layout.fillHeight: true
             sourceComponent: {
+                switch (window.journey.step) {
+                case "catalog": return catalogScreen
+                case "detail": return itemDetail
+                case "consent": return consent
+                case "loading": return loading
+                case "form": return formScreen
+                case "review": return review
+                case "submitting": return submitting
+                case "receipt": return receipt
+                case "rating":
+                case "rating_sending":
+                case "rated": return rating
+                case "progress": return progress
+                }
                 switch (window.session.state) {
                 case "reading": return reading
                 case "identified": return identified
@@ -107,5 +236,19 @@ ApplicationWindow {
         onPlaceCard: (index) => window.demo.placeCard(index)
         onRemoveCard: window.demo.removeCard()
         onFailNextRead: (key) => window.demo.failNextRead(key)
+    }
+
+    // Qt Virtual Keyboard (QT_IM_MODULE=qtvirtualkeyboard, set in main.cpp): slides up over the
+    // footer while a text field has focus. English and digits for now; pinyin comes from app/input.
+    // en_US: Debian ships no Hunspell dictionary for the default en_GB (toolchain-notes.md).
+    Binding { target: VirtualKeyboardSettings; property: "locale"; value: "en_US" }
+    InputPanel {
+        id: inputPanel
+        objectName: "inputPanel"
+        z: 100
+        x: 0
+        width: window.width
+        y: active ? window.contentItem.height - height : window.contentItem.height
+        visible: active
     }
 }

@@ -18,13 +18,23 @@ PACKAGES=(
   qml6-module-qtqml-models qml6-module-qtqml-workerscript qml6-module-qtcore
   qml6-module-qttest qml6-module-qt-labs-folderlistmodel
   qt6-virtualkeyboard-plugin qml6-module-qtquick-virtualkeyboard
+  # the virtual keyboard's en_US word list (Debian ships none for its default en_GB)
+  hunspell-en-us
   qt6-speech-dev qml6-module-qttexttospeech libqt6sql6-sqlite qt6-serialport-dev
+  # spoken prompts: the speechd engine for Qt TextToSpeech and Mandarin/English voices
+  qt6-speech-speechd-plugin speech-dispatcher speech-dispatcher-espeak-ng
+  # Chinese input (app/input): pinyin decoder with its dictionary, OpenCC for zh_TW, and the
+  # virtual keyboard headers for our custom input method
+  libgooglepinyin0-dev libopencc-dev qt6-virtualkeyboard-dev
   # card stacks
   libnfc-dev libnfc-bin libpcsclite-dev pcscd pcsc-tools vsmartcard-vpcd
   # storage, network, crypto, receipts, systemd
   libcurl4-openssl-dev libsqlite3-dev libssl-dev libqrencode-dev libsystemd-dev
   # CJK glyphs and a virtual display for the kiosk window and screenshots
   fonts-noto-cjk xvfb xauth
+  # the Debian package (tests/packaging): its run-time dependencies, so `dpkg -i` installs
+  # it here (cage compositor, Xwayland, the Qt Wayland platform), and lintian to check it
+  cage xwayland qt6-wayland lintian
 )
 
 SUDO=""

@@ -37,11 +37,13 @@ QString redactLogText(const QString& text)
 {
     // Digits must not touch other digits, so phone numbers in longer digit runs are left
     // alone only when they cannot be an ID number.
-    static const QRegularExpression idLike(QStringLiteral(
+    // Never destroyed: messages can still arrive while static objects are being torn down at
+    // exit, and a destroyed pattern would let a number through (or print "invalid pattern").
+    static const QRegularExpression* const idLike = new QRegularExpression(QStringLiteral(
         "(?<![0-9A-Za-z])([0-9]{17}[0-9Xx]|[0-9]{15}|[A-Z]{3}[0-9]{12})(?![0-9A-Za-z])"));
     QString out;
     qsizetype last = 0;
-    auto it = idLike.globalMatch(text);
+    auto it = idLike->globalMatch(text);
     if (!it.hasNext())
         return text;
     while (it.hasNext()) {

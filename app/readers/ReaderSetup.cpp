@@ -1,5 +1,6 @@
 #include "app/readers/ReaderSetup.h"
 
+#include "app/sync/HubSamRelay.h"
 #include "drivers/nfc/NfcReaderBackend.h"
 #include "drivers/pcsc/PcscReaderBackend.h"
 #include "drivers/reader/ReaderProfile.h"
@@ -30,6 +31,14 @@ ReaderSetup ReaderSetup::fromConfig(const KioskConfig& config)
     if (setup.nfcConnstring.isEmpty())
         setup.nfcConnstring = NfcReaderOptions::connstringFromEnvironment();
     setup.pcscProfile = config.value(QStringLiteral("readers/pcsc_profile")).toString();
+    // Cloud decoding for NFC readers through the hub's remote SAM ([nfc] relay=hub).
+    if (config.value(QStringLiteral("nfc/relay")).toString() == QLatin1String("hub")) {
+        const sync::HubConfig hub = sync::HubConfig::fromKioskConfig(config);
+        if (hub.problem().isEmpty())
+            setup.nfcRelay = std::make_shared<sync::HubSamRelay>(std::make_shared<sync::HubClient>(hub));
+        else
+            setup.relayProblem = QStringLiteral("nfc relay=hub, but %1").arg(hub.problem());
+    }
     setup.profilesDir = config.value(QStringLiteral("readers/profiles_dir")).toString();
     setup.simReadDelayMs = config.simReadDelayMs();
     return setup;
@@ -51,6 +60,8 @@ ReaderSetup ReaderSetup::forTool(const QStringList& serialPorts)
 QStringList registerReaderBackends(ReaderManager& manager, const ReaderSetup& setup)
 {
     QStringList problems;
+    if (!setup.relayProblem.isEmpty())
+        problems << setup.relayProblem;
     if (setup.backends.contains(QStringLiteral("sim"))) {
         manager.registerBackend(QStringLiteral("sim"), [cards = setup.simCards, delay = setup.simReadDelayMs] {
             return std::make_unique<SimReaderBackend>(cards, delay);
@@ -86,9 +97,10 @@ QStringList registerReaderBackends(ReaderManager& manager, const ReaderSetup& se
         if (setup.nfcConnstring.isEmpty()) {
             problems << QStringLiteral("nfc backend configured without [nfc] device or LIBNFC_DEVICE");
         } else {
-            manager.registerBackend(QStringLiteral("nfc"), [connstring = setup.nfcConnstring] {
+            manager.registerBackend(QStringLiteral("nfc"), [connstring = setup.nfcConnstring, relay = setup.nfcRelay] {
                 NfcReaderOptions options;
                 options.connstring = connstring;
+                options.relay = relay;
                 return std::make_unique<NfcReaderBackend>(options);
             });
         }

@@ -37,9 +37,12 @@ constexpr Edge kEdges[] = {
     {State::Reviewing, State::Wiping},
     {State::Submitting, State::Receipt},
     {State::Submitting, State::Reviewing},
+    {State::Submitting, State::Wiping}, // "结束办理" while the commit runs: it completes, unseen
     {State::Receipt, State::Rating},
     {State::Receipt, State::Wiping},
     {State::Rating, State::Wiping},
+    {State::Receipt, State::ChoosingService}, // "办理其他业务" after a receipt
+    {State::Rating, State::ChoosingService},
     {State::Wiping, State::Attract},
     {State::Wiping, State::ServiceUnavailable},
     {State::Attract, State::ServiceUnavailable},
@@ -48,7 +51,8 @@ constexpr Edge kEdges[] = {
 
 } // namespace
 
-ResidentSession::ResidentSession(IdlePolicy policy, QObject* parent) : QObject(parent), m_policy(std::move(policy))
+ResidentSession::ResidentSession(IdlePolicy policy, QObject* parent)
+    : QObject(parent), m_policy(std::move(policy))
 {
     connect(&m_idle, &IdleGuard::expired, this, &ResidentSession::onIdleExpired);
 }
@@ -176,6 +180,10 @@ void ResidentSession::onCardRemoved(const QString& readerName)
         transition(State::CardError);
         break;
     case State::Identified:
+    case State::Receipt:
+    case State::Rating:
+        // Nothing unsaved remains once the application is in the outbox: lifting the card is
+        // the resident's way of saying goodbye.
         wipeAndReturn();
         break;
     default:
@@ -203,6 +211,23 @@ void ResidentSession::endSession()
     if (m_state == State::Attract || m_state == State::ServiceUnavailable || m_state == State::Wiping)
         return;
     wipeAndReturn();
+}
+
+bool ResidentSession::advance(State to)
+{
+    switch (to) {
+    case State::ChoosingService:
+    case State::FillingForm:
+    case State::Reviewing:
+    case State::Submitting:
+    case State::Receipt:
+    case State::Rating:
+        return transition(to);
+    default:
+        // Reading, Wiping, errors and the attract screen follow the card and the idle rules only.
+        qCWarning(lcResidentSession) << "advance refused to" << stateKey(to);
+        return false;
+    }
 }
 
 void ResidentSession::setOutOfService(bool outOfService)

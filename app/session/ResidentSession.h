@@ -7,7 +7,6 @@
 
 #include <QHash>
 #include <QObject>
-
 #include <chrono>
 
 namespace onewindow {
@@ -28,7 +27,8 @@ class ResidentSession : public QObject
 {
     Q_OBJECT
 public:
-    enum class State {
+    enum class State
+    {
         Attract,
         Reading,
         Identified,
@@ -71,8 +71,11 @@ public:
     void onChipSerialOnly(const QString& readerName);
 
     // Resident actions.
-    void userActivity();  // any touch: extends the idle limit
-    void endSession();    // "结束办理": wipe and go back to the attract screen
+    void userActivity(); // any touch: extends the idle limit
+    void endSession();   // "结束办理": wipe and go back to the attract screen
+    // The journey's own steps (ChoosingService … Rating), driven by the journey controller.
+    // Only journey states are accepted, and only along the table; false (and logged) otherwise.
+    bool advance(State to);
     // The kiosk cannot serve (no reader, maintenance); leaving it ends any session.
     void setOutOfService(bool outOfService);
 

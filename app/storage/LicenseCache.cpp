@@ -1,10 +1,15 @@
 #include "app/storage/LicenseCache.h"
 
+#include "drivers/idcard/ResidentId.h"
+
 #include "app/core/LicenseIdentifier.h"
 #include "app/platform/Crypto.h"
+#include "app/storage/StorageLog.h"
 #include "drivers/idcard/SecureWipe.h"
 
 #include <QJsonDocument>
+#include <algorithm>
+#include <vector>
 
 namespace onewindow::storage {
 
@@ -40,22 +45,15 @@ RowBinding LicenseCache::payloadBinding(const QByteArray& licenseKey)
 Result<ApplyOutcome> LicenseCache::applyPage(const DeltaPage& page, const QString& scope)
 {
     ApplyOutcome out;
-    Transaction tx(m_db);
-    if (!tx.begun().ok())
-        return fail(tx.begun().error());
-    Statement existing(m_db, "SELECT id, hub_version FROM license WHERE license_key = ?");
-    Statement upsert(
-        m_db, "INSERT INTO license (license_key, type_code, status, valid_from, valid_to, hub_version, "
-              "key_ver, payload_ct, fetched_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-              "ON CONFLICT(license_key) DO UPDATE SET type_code = ?2, status = ?3, valid_from = ?4, "
-              "valid_to = ?5, hub_version = ?6, key_ver = ?7, payload_ct = ?8, fetched_at = ?9 "
-              "RETURNING id");
-    Statement setStatus(m_db, "UPDATE license SET status = ?, hub_version = ?, fetched_at = ? WHERE id = ?");
-    Statement dropPayload(m_db, "UPDATE license SET payload_ct = NULL WHERE id = ?");
-    Statement dropHolders(m_db, "DELETE FROM license_holder WHERE license_id = ?");
-    Statement addHolder(m_db, "INSERT OR IGNORE INTO license_holder (holder_bidx, license_id) VALUES (?, ?)");
-    const qint64 t = now();
-
+    // Validation and the keyed hashes first (pure CPU), so the write transaction holds the
+    // lock only for the SQLite work. Changes apply in the hub's order.
+    struct Keyed
+    {
+        QByteArray key;
+        const LicenseChange* change;
+    };
+    std::vector<Keyed> work;
+    work.reserve(size_t(page.changes.size()));
     for (const LicenseChange& change : page.changes) {
         const ELicense& l = change.license;
         if (!LicenseIdentifier::parse(l.licenseId).isValid() || change.hubVersion <= 0 ||
@@ -63,102 +61,168 @@ Result<ApplyOutcome> LicenseCache::applyPage(const DeltaPage& page, const QStrin
             ++out.invalid;
             continue;
         }
-        const QByteArray key = licenseKey(l.licenseId);
-        existing.reset();
-        existing.bind(1, key);
-        qint64 id = 0;
-        if (existing.next()) {
-            id = existing.int64(0);
-            if (existing.int64(1) >= change.hubVersion) {
-                ++out.skippedOlder;
-                continue;
-            }
-        } else if (existing.failed()) {
-            return fail(existing.error());
-        }
+        work.push_back({licenseKey(l.licenseId), &change});
+    }
 
-        if (change.op == LicenseChange::Op::Upsert) {
-            QByteArray plain = QJsonDocument(l.toJson()).toJson(QJsonDocument::Compact);
-            auto sealed = m_keys.seal(plain, payloadBinding(key));
-            secureWipe(plain);
-            if (!sealed.ok())
-                return fail(StorageError::Kind::Crypto, QStringLiteral("cannot encrypt a licence"));
-            upsert.reset();
-            upsert.bind(1, key)
-                .bind(2, l.typeCode)
-                .bind(3, ELicense::statusName(l.status))
-                .bind(4, dateText(l.validFrom))
-                .bind(5, dateText(l.validTo))
-                .bind(6, change.hubVersion)
-                .bind(7, qint64(sealed->keyVersion))
-                .bind(8, sealed->blob)
-                .bind(9, t);
-            if (!upsert.next())
-                return fail(upsert.error());
-            id = upsert.int64(0);
-            upsert.reset();
-            dropHolders.reset();
-            dropHolders.bind(1, id);
-            if (Status s = dropHolders.run(); !s.ok())
-                return fail(s.error());
-            for (const LicenseHolder& h : l.holders) {
-                if (h.code.isEmpty())
+    Transaction tx(m_db);
+    if (!tx.begun().ok())
+        return fail(tx.begun().error());
+    const qint64 t = now();
+    for (const Keyed& item : work) {
+        const LicenseChange& change = *item.change;
+        const QByteArray& key = item.key;
+        qint64 id = 0;
+        {
+            auto existing = m_db.cached("SELECT id, hub_version FROM license WHERE license_key = ?");
+            existing->bind(1, key);
+            if (existing->next()) {
+                id = existing->int64(0);
+                if (existing->int64(1) >= change.hubVersion) {
+                    ++out.skippedOlder;
                     continue;
-                addHolder.reset();
-                addHolder
-                    .bind(1, m_keys.blindIndex(
-                                 h.code, h.codeTypeCode.isEmpty() ? u"111" : QStringView(h.codeTypeCode)))
-                    .bind(2, id);
-                if (Status s = addHolder.run(); !s.ok())
-                    return fail(s.error());
-            }
-        } else {
-            const bool del = change.op == LicenseChange::Op::Delete;
-            const QString status = del ? QStringLiteral("deleted") : QStringLiteral("revoked");
-            if (id == 0) {
-                // Unknown here: keep a tombstone with the version, so an older upsert replayed
-                // later cannot bring the licence back.
-                upsert.reset();
-                upsert.bind(1, key)
-                    .bind(2, l.typeCode.isEmpty() ? QStringLiteral("") : l.typeCode)
-                    .bind(3, status)
-                    .bindNull(4)
-                    .bindNull(5)
-                    .bind(6, change.hubVersion)
-                    .bind(7, qint64(m_keys.currentVersion()))
-                    .bindNull(8)
-                    .bind(9, t);
-                if (!upsert.next())
-                    return fail(upsert.error());
-                upsert.reset();
-            } else {
-                setStatus.reset();
-                setStatus.bind(1, status).bind(2, change.hubVersion).bind(3, t).bind(4, id);
-                if (Status s = setStatus.run(); !s.ok())
-                    return fail(s.error());
-                if (del) {
-                    dropPayload.reset();
-                    dropPayload.bind(1, id);
-                    dropHolders.reset();
-                    dropHolders.bind(1, id);
-                    if (Status s = dropPayload.run(); !s.ok())
-                        return fail(s.error());
-                    if (Status s = dropHolders.run(); !s.ok())
-                        return fail(s.error());
                 }
+            } else if (existing->failed()) {
+                return fail(existing->error());
             }
         }
+        Status s = change.op == LicenseChange::Op::Upsert ? storeLicense(key, id, change, t)
+                                                          : storeRemoval(key, id, change, t);
+        if (!s.ok())
+            return fail(s.error());
         ++out.applied;
     }
 
-    Statement cur(m_db, "INSERT INTO sync_state (scope, cursor, last_ok_at, pages) VALUES (?1, ?2, ?3, 1) "
-                        "ON CONFLICT(scope) DO UPDATE SET cursor = ?2, last_ok_at = ?3, pages = pages + 1");
-    cur.bind(1, scope).bind(2, page.nextCursor).bind(3, t);
-    if (Status s = cur.run(); !s.ok())
+    auto cur =
+        m_db.cached("INSERT INTO sync_state (scope, cursor, last_ok_at, pages) VALUES (?1, ?2, ?3, 1) "
+                    "ON CONFLICT(scope) DO UPDATE SET cursor = ?2, last_ok_at = ?3, pages = pages + 1");
+    cur->bind(1, scope).bind(2, page.nextCursor).bind(3, t);
+    if (Status s = cur->run(); !s.ok())
         return fail(s.error());
     if (Status s = tx.commit(); !s.ok())
         return fail(s.error());
     return out;
+}
+
+Status LicenseCache::storeLicense(const QByteArray& key, qint64 id, const LicenseChange& change, qint64 t)
+{
+    const ELicense& l = change.license;
+    const bool existed = id != 0;
+    QByteArray plain = QJsonDocument(l.toJson()).toJson(QJsonDocument::Compact);
+    auto sealed = m_keys.seal(plain, payloadBinding(key));
+    secureWipe(plain);
+    if (!sealed.ok())
+        return fail(StorageError::Kind::Crypto, QStringLiteral("cannot encrypt a licence"));
+    if (!existed) {
+        auto insert =
+            m_db.cached("INSERT INTO license (license_key, type_code, status, valid_from, valid_to, "
+                        "hub_version, key_ver, payload_ct, fetched_at) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        insert->bind(1, key)
+            .bind(2, l.typeCode)
+            .bind(3, ELicense::statusName(l.status))
+            .bind(4, dateText(l.validFrom))
+            .bind(5, dateText(l.validTo))
+            .bind(6, change.hubVersion)
+            .bind(7, qint64(sealed->keyVersion))
+            .bind(8, sealed->blob)
+            .bind(9, t);
+        if (Status s = insert->run(); !s.ok())
+            return s;
+        id = m_db.lastInsertRowid();
+    } else {
+        auto update = m_db.cached("UPDATE license SET type_code = ?2, status = ?3, valid_from = ?4, "
+                                  "valid_to = ?5, hub_version = ?6, key_ver = ?7, payload_ct = ?8, "
+                                  "fetched_at = ?9 WHERE id = ?1");
+        update->bind(1, id)
+            .bind(2, l.typeCode)
+            .bind(3, ELicense::statusName(l.status))
+            .bind(4, dateText(l.validFrom))
+            .bind(5, dateText(l.validTo))
+            .bind(6, change.hubVersion)
+            .bind(7, qint64(sealed->keyVersion))
+            .bind(8, sealed->blob)
+            .bind(9, t);
+        if (Status s = update->run(); !s.ok())
+            return s;
+    }
+    return storeHolders(id, l, existed);
+}
+
+Status LicenseCache::storeHolders(qint64 id, const ELicense& l, bool mayHaveHolders)
+{
+    QList<QByteArray> wanted;
+    for (const LicenseHolder& h : l.holders) {
+        if (h.code.isEmpty())
+            continue;
+        const QByteArray bidx =
+            m_keys.blindIndex(h.code, h.codeTypeCode.isEmpty() ? u"111" : QStringView(h.codeTypeCode));
+        if (!wanted.contains(bidx))
+            wanted.append(bidx);
+    }
+    // A newer version of a licence nearly always has the same holders: compare before
+    // writing, so an unchanged holder list dirties no index page at all.
+    QList<QByteArray> stored;
+    if (mayHaveHolders) {
+        auto sel = m_db.cached("SELECT holder_bidx FROM license_holder WHERE license_id = ?");
+        sel->bind(1, id);
+        while (sel->next())
+            stored.append(sel->blob(0));
+        if (sel->failed())
+            return fail(sel->error());
+    }
+    for (const QByteArray& bidx : stored) {
+        if (wanted.contains(bidx))
+            continue;
+        auto drop = m_db.cached("DELETE FROM license_holder WHERE holder_bidx = ? AND license_id = ?");
+        drop->bind(1, bidx).bind(2, id);
+        if (Status s = drop->run(); !s.ok())
+            return s;
+    }
+    for (const QByteArray& bidx : wanted) {
+        if (stored.contains(bidx))
+            continue;
+        auto add =
+            m_db.cached("INSERT OR IGNORE INTO license_holder (holder_bidx, license_id) VALUES (?, ?)");
+        add->bind(1, bidx).bind(2, id);
+        if (Status s = add->run(); !s.ok())
+            return s;
+    }
+    return Ok{};
+}
+
+Status LicenseCache::storeRemoval(const QByteArray& key, qint64 id, const LicenseChange& change, qint64 t)
+{
+    const ELicense& l = change.license;
+    const bool del = change.op == LicenseChange::Op::Delete;
+    const QString status = del ? QStringLiteral("deleted") : QStringLiteral("revoked");
+    if (id == 0) {
+        // Unknown here: keep a tombstone with the version, so an older upsert replayed later
+        // cannot bring the licence back.
+        auto insert =
+            m_db.cached("INSERT INTO license (license_key, type_code, status, hub_version, key_ver, "
+                        "fetched_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        insert->bind(1, key)
+            .bind(2, l.typeCode.isEmpty() ? QStringLiteral("") : l.typeCode)
+            .bind(3, status)
+            .bind(4, change.hubVersion)
+            .bind(5, qint64(m_keys.currentVersion()))
+            .bind(6, t);
+        return insert->run();
+    }
+    auto setStatus =
+        m_db.cached("UPDATE license SET status = ?, hub_version = ?, fetched_at = ? WHERE id = ?");
+    setStatus->bind(1, status).bind(2, change.hubVersion).bind(3, t).bind(4, id);
+    if (Status s = setStatus->run(); !s.ok())
+        return s;
+    if (!del)
+        return Ok{};
+    auto dropPayload = m_db.cached("UPDATE license SET payload_ct = NULL WHERE id = ?");
+    dropPayload->bind(1, id);
+    if (Status s = dropPayload->run(); !s.ok())
+        return s;
+    auto dropHolders = m_db.cached("DELETE FROM license_holder WHERE license_id = ?");
+    dropHolders->bind(1, id);
+    return dropHolders->run();
 }
 
 Result<QString> LicenseCache::cursor(const QString& scope) const
@@ -183,11 +247,14 @@ Result<QList<ELicense>> LicenseCache::lookupValid(QStringView idNumber, QDate to
 {
     const QByteArray bidx = m_keys.blindIndex(idNumber);
     const QString day = today.toString(Qt::ISODate);
-    Statement st(m_db,
-                 "SELECT l.license_key, l.key_ver, l.payload_ct FROM license_holder h "
-                 "JOIN license l ON l.id = h.license_id WHERE h.holder_bidx = ?1 AND l.status = 'valid' "
-                 "AND l.payload_ct IS NOT NULL AND (l.valid_from IS NULL OR l.valid_from <= ?2) "
-                 "AND (l.valid_to IS NULL OR l.valid_to >= ?2) ORDER BY l.type_code, l.id");
+    const QString parsed = ResidentId::parse(idNumber.toString()).number();
+    const QString wanted = parsed.isEmpty() ? idNumber.toString().trimmed() : parsed;
+    auto lease =
+        m_db.cached("SELECT l.license_key, l.key_ver, l.payload_ct FROM license_holder h "
+                    "JOIN license l ON l.id = h.license_id WHERE h.holder_bidx = ?1 AND l.status = 'valid' "
+                    "AND l.payload_ct IS NOT NULL AND (l.valid_from IS NULL OR l.valid_from <= ?2) "
+                    "AND (l.valid_to IS NULL OR l.valid_to >= ?2) ORDER BY l.type_code, l.id");
+    Statement& st = *lease;
     st.bind(1, bidx).bind(2, day);
     QList<ELicense> out;
     while (st.next()) {
@@ -207,7 +274,21 @@ Result<QList<ELicense>> LicenseCache::lookupValid(QStringView idNumber, QDate to
                 l.wipe();
             return fail(StorageError::Kind::Corrupt, QStringLiteral("a cached licence payload is not JSON"));
         }
-        out.append(ELicense::fromJson(doc.object()));
+        ELicense licence = ELicense::fromJson(doc.object());
+        // The index columns are not authenticated; the payload is. A damaged index may point
+        // at another resident's licence or call a revoked one valid: only a licence whose own
+        // (authenticated) content names this resident and is usable today is returned.
+        const bool holds = std::any_of(licence.holders.cbegin(), licence.holders.cend(),
+                                       [&wanted](const LicenseHolder& h) {
+                                           return ResidentId::parse(h.code).number() == wanted ||
+                                                  h.code.compare(wanted, Qt::CaseInsensitive) == 0;
+                                       });
+        if (!holds || !licence.isUsableOn(today)) {
+            qCWarning(lcStorage) << "cache index disagrees with a licence's authenticated content; skipped";
+            licence.wipe();
+            continue;
+        }
+        out.append(std::move(licence));
     }
     if (st.failed()) {
         for (ELicense& l : out)

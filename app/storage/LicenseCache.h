@@ -96,6 +96,10 @@ public:
 
 private:
     qint64 now() const;
+    // One change of applyPage, inside its transaction; `id` is the stored row or 0.
+    Status storeLicense(const QByteArray& key, qint64 id, const LicenseChange& change, qint64 t);
+    Status storeRemoval(const QByteArray& key, qint64 id, const LicenseChange& change, qint64 t);
+    Status storeHolders(qint64 id, const ELicense& l, bool mayHaveHolders);
 
     SqliteDb& m_db;
     KeyStore m_keys;

@@ -279,6 +279,15 @@ Result<QList<OutboxEntry>> OutboxStore::takeReady(int limit)
     return out;
 }
 
+Status OutboxStore::inOneTransaction(const std::function<void()>& steps)
+{
+    Transaction tx(m_db);
+    if (!tx.begun().ok())
+        return fail(tx.begun().error());
+    steps();
+    return tx.commit();
+}
+
 Status OutboxStore::transition(const QString& itemId, OutboxState to, const QString& error, int http,
                                const QString& receiptId, const QString& promisedDate, qint64 nextAttemptAt)
 {

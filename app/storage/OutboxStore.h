@@ -40,6 +40,11 @@ public:
     Status markAcked(const QString& itemId, const QString& hubReceiptId, const QString& promisedDate = {});
     Status markRetry(const QString& itemId, qint64 nextAttemptAtMs, const QString& error, int httpStatus = 0);
     Status markRejected(const QString& itemId, const QString& reason, int httpStatus = 0);
+    // Runs `steps` (several mark* calls) as one transaction: one durable commit for a whole
+    // batch of hub results. A failing step rolls back only itself. Losing the group to a crash
+    // is harmless: the items stay SENDING, become RETRY_WAIT at start-up and are resent
+    // idempotently.
+    Status inOneTransaction(const std::function<void()>& steps);
 
     Status pauseAuth(const QString& reason);
     Status resumeAuth();

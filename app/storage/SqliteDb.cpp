@@ -73,9 +73,26 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::open(const QString& path, Mode mode)
     return std::unique_ptr<SqliteDb>(new SqliteDb(db, path));
 }
 
+SqliteDb::SqliteDb(sqlite3* db, QString path) : m_db(db), m_path(std::move(path)) {}
+
 SqliteDb::~SqliteDb()
 {
+    m_statements.clear(); // finalised before the connection closes
     sqlite3_close_v2(m_db);
+}
+
+StatementLease SqliteDb::cached(const char* sql)
+{
+    std::unique_ptr<Statement>& slot = m_statements[sql];
+    if (!slot || !slot->ok()) // a failed prepare (e.g. SQLITE_BUSY on the schema) is retried
+        slot = std::make_unique<Statement>(*this, sql);
+    slot->reset();
+    return StatementLease(*slot);
+}
+
+qint64 SqliteDb::lastInsertRowid() const
+{
+    return sqlite3_last_insert_rowid(m_db);
 }
 
 StorageError SqliteDb::lastError(const QString& context) const
@@ -197,6 +214,11 @@ Status Statement::run()
     return Ok{};
 }
 
+StatementLease::~StatementLease()
+{
+    m_statement->reset();
+}
+
 void Statement::reset()
 {
     sqlite3_reset(m_stmt);
@@ -231,22 +253,30 @@ bool Statement::isNull(int column) const
     return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
 }
 
-Transaction::Transaction(SqliteDb& db) : m_db(db), m_begun(db.exec("BEGIN IMMEDIATE"))
+Transaction::Transaction(SqliteDb& db)
+    : m_db(db), m_nested(sqlite3_get_autocommit(db.handle()) == 0),
+      m_begun(db.exec(m_nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE"))
 {
     m_open = m_begun.ok();
 }
 
 Transaction::~Transaction()
 {
-    if (m_open)
+    if (!m_open)
+        return;
+    if (m_nested) {
+        m_db.exec("ROLLBACK TO nested");
+        m_db.exec("RELEASE nested");
+    } else {
         m_db.exec("ROLLBACK");
+    }
 }
 
 Status Transaction::commit()
 {
     if (!m_open)
         return fail(StorageError::Kind::InvalidInput, QStringLiteral("commit without a transaction"));
-    Status s = m_db.exec("COMMIT");
+    Status s = m_db.exec(m_nested ? "RELEASE nested" : "COMMIT");
     if (s.ok())
         m_open = false;
     // A failed COMMIT (disk full) leaves the transaction open: the destructor rolls it back.

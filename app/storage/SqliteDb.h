@@ -4,12 +4,17 @@
 
 #include <QByteArray>
 #include <QString>
+#include <map>
 #include <memory>
+#include <string>
 
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace onewindow::storage {
+
+class Statement;
+class StatementLease;
 
 // One SQLite connection (C API). Not thread-safe by design: each connection belongs to one
 // thread (the storage worker, a cache builder, or a tool process).
@@ -40,11 +45,20 @@ public:
     // The last error as a value (extended code, message; Corrupt kind for SQLITE_CORRUPT/NOTADB).
     StorageError lastError(const QString& context) const;
     qint64 changes() const;
+    qint64 lastInsertRowid() const;
+
+    // A statement prepared once per connection and kept until it closes: delta pages and
+    // lookups run the same few statements thousands of times, and preparing one costs about
+    // as much as running it. The lease resets it (and its read lock) when it goes out of
+    // scope, so an early return cannot leave a read transaction open. One lease per SQL text
+    // at a time.
+    StatementLease cached(const char* sql);
 
 private:
-    SqliteDb(sqlite3* db, QString path) : m_db(db), m_path(std::move(path)) {}
+    SqliteDb(sqlite3* db, QString path);
     sqlite3* m_db = nullptr;
     QString m_path;
+    std::map<std::string, std::unique_ptr<Statement>> m_statements;
 };
 
 // A prepared statement. bind*() indexes start at 1, column*() at 0.
@@ -85,8 +99,26 @@ private:
     bool m_failed = false;
 };
 
+// A borrowed cached statement (SqliteDb::cached): reset and unbound on return.
+class StatementLease
+{
+public:
+    explicit StatementLease(Statement& statement) : m_statement(&statement) {}
+    ~StatementLease();
+    StatementLease(const StatementLease&) = delete;
+    StatementLease& operator=(const StatementLease&) = delete;
+
+    Statement* operator->() const { return m_statement; }
+    Statement& operator*() const { return *m_statement; }
+
+private:
+    Statement* m_statement;
+};
+
 // BEGIN IMMEDIATE (offline-sync.md §2.1: writes take the lock up front); rolls back in the
-// destructor unless commit() succeeded.
+// destructor unless commit() succeeded. Inside another transaction it becomes a SAVEPOINT, so
+// a store's own transactional steps can be grouped into one durable commit by the caller
+// (e.g. a whole batch of sync results: one fsync instead of one per item).
 class Transaction
 {
 public:
@@ -100,6 +132,7 @@ public:
 
 private:
     SqliteDb& m_db;
+    bool m_nested = false;
     Status m_begun;
     bool m_open = false;
 };

@@ -5,6 +5,8 @@
 #include "drivers/idcard/CrossCheck.h"
 #include "drivers/idcard/Masking.h"
 #include "drivers/reader/ReaderManager.h"
+#include "drivers/reader/ReaderProfile.h"
+#include "drivers/reader/UsbDevices.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -125,7 +127,27 @@ CommandResult ReaderCommands::readers(const Request& request, const KioskConfig&
     }
     if (readers.isEmpty())
         text = QStringLiteral("no reader found\n");
+    // Smart-card readers plugged in over USB, and whether any backend's reader uses them:
+    // "attached but unsupported" (no driver, no profile) is not the same as "no reader".
+    ProfileSet profileSet = builtinReaderProfiles();
+    QJsonArray usb;
+    const QString sysfs = qEnvironmentVariable("ONEWINDOW_USB_SYSFS", QStringLiteral("/sys/bus/usb/devices"));
+    for (const UsbDevice& d : attachedCardReaders(profileSet.profiles, sysfs)) {
+        const bool inUse = !d.product.isEmpty() && std::any_of(readers.cbegin(), readers.cend(), [&d](const ReaderInfo& r) {
+            return r.name.contains(d.product, Qt::CaseInsensitive) && r.status != ReaderInfo::Status::Unsupported;
+        });
+        usb.append(QJsonObject{{QStringLiteral("id"), d.idString()},
+                               {QStringLiteral("product"), d.product},
+                               {QStringLiteral("ccid"), d.smartCardInterface},
+                               {QStringLiteral("profile"), d.profile.isEmpty() ? QJsonValue() : QJsonValue(d.profile)},
+                               {QStringLiteral("in_use"), inUse}});
+        if (!inUse)
+            text += QStringLiteral("USB card reader %1 (%2) is attached but no backend uses it "
+                                   "(driver missing or unsupported)\n")
+                        .arg(d.idString(), d.product.isEmpty() ? QStringLiteral("unnamed") : d.product);
+    }
     QJsonObject object{{QStringLiteral("readers"), list},
+                       {QStringLiteral("usb"), usb},
                        {QStringLiteral("backends"), QJsonArray::fromStringList(setup.backends)},
                        {QStringLiteral("problems"), QJsonArray::fromStringList(problems)}};
     CommandResult result;

@@ -2,7 +2,9 @@
 
 #include "app/tool/DecodeTextCommand.h"
 #include "app/tool/ReaderCommands.h"
+#include "app/tool/SelftestCommand.h"
 #include "app/tool/StorageCommands.h"
+#include "app/tool/SyncCommand.h"
 #include "app/tool/ToolCommandLine.h"
 #include "app/tool/ToolContext.h"
 #include "app/tool/ValidateIdCommand.h"
@@ -42,6 +44,8 @@ const QList<CommandSpec>& specs()
          0,
          ""},
         {"audit", {QStringLiteral("json"), QStringLiteral("state-dir")}, 1, "verify"},
+        {"selftest", {QStringLiteral("json"), QStringLiteral("state-dir")}, 0, ""},
+        {"sync", {QStringLiteral("json"), QStringLiteral("state-dir"), QStringLiteral("once")}, 0, ""},
     };
     return list;
 }
@@ -121,6 +125,21 @@ QStringList takeValues(QStringList& args, const QString& name, QString* error)
     return values;
 }
 
+// A flag only one command knows (sync --once), taken out like --state-dir.
+bool takeFlag(QStringList& args, const QString& name)
+{
+    const QString flag = QStringLiteral("--") + name;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args.at(i) == QLatin1String("--"))
+            break;
+        if (args.at(i) == flag) {
+            args.remove(i);
+            return true;
+        }
+    }
+    return false;
+}
+
 CommandResult helpResult(const QString& text)
 {
     CommandResult r;
@@ -152,8 +171,12 @@ QString ToolDispatcher::usage()
         "  cache lookup ID        a resident's valid e-licences (masked; audited); exit 1 when none\n"
         "  queue                  outbox depth by state, oldest pending item, PAUSED_AUTH\n"
         "  audit verify           check the audit log's HMAC chain; exit 1 when broken\n"
+        "  selftest               check config, state directory, keys, databases, readers and\n"
+        "                         Qt modules; exit 1 when a check failed\n"
         "  readers                list the card readers and their status; exit 1 when none\n"
         "  read-card              wait for a card and print its identity (masked); exit 1 no card\n"
+        "  sync [--once]          synchronise with the hub now (queue, licences, catalogue);\n"
+        "                         exit 1 when the hub failed\n"
         "  help [COMMAND]         show this help, or a command's help\n"
         "\n"
         "Options:\n"
@@ -187,10 +210,14 @@ QString ToolDispatcher::commandUsage(const QString& command)
         return StorageCommands::queueUsage();
     if (command == QLatin1String("audit"))
         return StorageCommands::auditUsage();
+    if (command == QLatin1String("selftest"))
+        return SelftestCommand::usage();
     if (command == QLatin1String("readers"))
         return ReaderCommands::readersUsage();
     if (command == QLatin1String("read-card"))
         return ReaderCommands::readCardUsage();
+    if (command == QLatin1String("sync"))
+        return SyncCommand::usage();
     if (command == QLatin1String("help"))
         return usage();
     return {};
@@ -219,11 +246,14 @@ CommandResult ToolDispatcher::run(const QStringList& arguments) const
         if (!ok || timeoutSeconds < 0 || timeoutSeconds > 3600)
             return CommandResult::usageError(QStringLiteral("--timeout takes whole seconds (0..3600)"));
     }
+    const bool once = takeFlag(remaining, QStringLiteral("once"));
     ToolCommandLine cl = ToolCommandLine::parse(remaining);
     if (!cl.ok())
         return CommandResult::usageError(cl.error);
     if (!stateDir.isEmpty())
         cl.options.append(QStringLiteral("state-dir"));
+    if (once)
+        cl.options.append(QStringLiteral("once"));
     if (!serialPorts.isEmpty())
         cl.options.append(QStringLiteral("serial"));
     if (!readerNames.isEmpty())
@@ -309,6 +339,19 @@ CommandResult ToolDispatcher::run(const QStringList& arguments) const
         if (cl.command == QLatin1String("readers"))
             return ReaderCommands::readers(request, context.config());
         return ReaderCommands::readCard(request, context.config());
+    }
+    if (cl.command == QLatin1String("sync")) {
+        SyncCommand::Request request;
+        request.stateDir = stateDir;
+        request.once = once;
+        request.json = cl.json;
+        return SyncCommand::run(request, context.config());
+    }
+    if (cl.command == QLatin1String("selftest")) {
+        SelftestCommand::Request request;
+        request.stateDir = stateDir;
+        request.json = cl.json;
+        return SelftestCommand::run(request, context);
     }
     if (cl.command == QLatin1String("validate-id")) {
         ValidateIdCommand::Request request;

@@ -2,11 +2,10 @@
 
 #include <QObject>
 #include <QPointer>
-#include <QSocketNotifier>
-
-#include <functional>
-
+#include <QQuickItem>
 #include <QQuickWindow>
+#include <QSocketNotifier>
+#include <functional>
 
 namespace onewindow {
 
@@ -17,6 +16,14 @@ class ResidentSession;
 // A line-based control channel on stdin for demo and smoke tests (only with --sim-control):
 //   place N | remove | fail KEY | language CODE | elderly on|off | touch | end
 //   state | screen | screenshot PATH | quit
+//   tap OBJECTNAME     a mouse click on the centre of the visible item with that objectName
+//   type TEXT          taps the virtual keyboard's keys for each character of TEXT
+//   journey            prints "journey STEP RECEIPT" (receipt: none | pending | acked)
+//   check-layout MIN   prints "layout ok" or "layout N problems: …": text elided or clipped,
+//                      controls smaller than MIN px or without an accessible name, text
+//                      contrast under 4.5:1 (names only)
+//   find TEXT          prints "found N OBJECT.PROPERTY…": where TEXT occurs in the QML tree and
+//                      the controllers (the wipe test; prints property names, never values)
 // Every session state change is printed as "state <key>"; answers as "ok …" or "error …".
 // It prints state keys and screen names only, never personal data.
 class DemoConsole : public QObject
@@ -27,6 +34,9 @@ public:
                 QObject* parent = nullptr);
 
     void setWindow(QQuickWindow* window) { m_window = window; }
+    // C++ objects whose properties `find` searches besides the QML tree; `journey` for its step.
+    void setInspected(QList<QObject*> objects) { m_inspected = std::move(objects); }
+    void setJourney(QObject* journey) { m_journey = journey; }
     // Handles one command line; public so tests can drive it without a pipe.
     void execute(const QString& line);
 
@@ -34,11 +44,18 @@ private:
     void readAvailable();
     void print(const QString& line);
     QString currentScreen() const;
+    QQuickItem* findVisibleItem(const QString& objectName) const;
+    bool tap(QQuickItem* item);
+    bool typeOnKeyboard(const QString& text);
+    QStringList findText(const QString& text) const;
+    QStringList layoutProblems(qreal minTarget) const;
 
     ResidentSession* m_session;
     DemoController* m_demo;
     LanguageController* m_language;
     QPointer<QQuickWindow> m_window;
+    QList<QObject*> m_inspected;
+    QPointer<QObject> m_journey;
     QSocketNotifier m_notifier;
     QByteArray m_buffer;
 };

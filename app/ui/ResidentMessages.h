@@ -21,5 +21,19 @@ QString findingText(const QString& code, const Identity& identity);
 QString validity(const Identity& identity);
 QString sex(const QString& sexCode);
 
+// The journey (issue 6).
+QString workingDays(int days); // "5 working days"; 0 → "on the spot"
+QString sourceCard();          // where a bound field's value comes from
+QString sourceLicense(const QString& licenseTypeName);
+QString materialStatus(const char* modeKey); // "license", "card", "counter", "tolerance", "promise"
+QString fieldProblem(const char* problemKey, double min, double max);
+QString yesNo(bool yes);
+QString receiptState(bool acknowledged); // 待提交 / 已提交
+QString savedOffline();                  // what was saved and what happens next
+QString notSaved();
+QString progressState(const QString& outboxState, bool online);
+QString progressOffline();
+QString progressNotFound();
+
 } // namespace ResidentMessages
 } // namespace onewindow

@@ -6,7 +6,9 @@ import OneWindow.Theme
 Rectangle {
     id: bar
     property bool requested: false
+    property bool speechAvailable: true
     signal assistanceRequested()
+    signal repeatRequested()
 
     color: Theme.surface
     border.color: Theme.border
@@ -26,10 +28,19 @@ Rectangle {
             color: Theme.secondaryText
             wrapMode: Text.WordWrap
         }
+        // "再听一遍": the current screen's spoken prompt again.
+        BigButton {
+            objectName: "repeatButton"
+            visible: bar.speechAvailable
+            primary: false
+            text: qsTr("Listen again")
+            onClicked: bar.repeatRequested()
+        }
         BigButton {
             objectName: "assistButton"
             text: qsTr("Ask staff for help")
             primary: true
+            textColor: Theme.textOnAssist
             enabled: !bar.requested
             onClicked: bar.assistanceRequested()
             background: Rectangle {

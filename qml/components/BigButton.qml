@@ -6,6 +6,7 @@ import OneWindow.Theme
 Button {
     id: control
     property bool primary: true
+    property color textColor: primary ? Theme.textOnPrimary : Theme.primary
 
     implicitHeight: Theme.targetSize
     implicitWidth: Math.max(Theme.targetSize * 2.5, contentItem.implicitWidth + 2 * Theme.spacing)
@@ -16,7 +17,7 @@ Button {
     contentItem: Text {
         text: control.text
         font: control.font
-        color: control.primary ? Theme.textOnPrimary : Theme.primary
+        color: control.textColor
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
         wrapMode: Text.WordWrap

@@ -12,6 +12,8 @@ Rectangle {
     property var nativeName: function (code) { return code }
     signal languageChosen(string code)
     signal elderlyToggled(bool on)
+    property bool highContrast: false
+    signal contrastToggled(bool on)
 
     color: Theme.primary
     implicitHeight: layout.implicitHeight + 2 * Theme.spacing
@@ -71,6 +73,27 @@ Rectangle {
                 font.family: Theme.fontFamily
                 Accessible.name: text
                 onClicked: header.elderlyToggled(!header.elderly)
+                contentItem: Text {
+                    text: parent.text
+                    font: parent.font
+                    color: Theme.primary
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                }
+                background: Rectangle {
+                    radius: Theme.radius
+                    color: Theme.warningBackground
+                }
+            }
+            Button {
+                objectName: "contrastToggle"
+                text: qsTr("High contrast")
+                implicitHeight: Theme.targetSize * 0.8
+                implicitWidth: Math.max(Theme.targetSize * 1.6, contentItem.implicitWidth + Theme.spacing * 2)
+                font.pixelSize: Theme.smallSize
+                font.family: Theme.fontFamily
+                Accessible.name: text
+                onClicked: header.contrastToggled(!header.highContrast)
                 contentItem: Text {
                     text: parent.text
                     font: parent.font

@@ -6,6 +6,7 @@ import OneWindow.Theme
 Item {
     id: screen
     objectName: "attractScreen"
+    readonly property string spokenPrompt: qsTr("Place your ID card on the reader below")
 
     ColumnLayout {
         anchors.fill: parent

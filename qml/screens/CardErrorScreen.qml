@@ -7,6 +7,7 @@ import OneWindow.Components
 Item {
     id: screen
     objectName: "cardErrorScreen"
+    readonly property string spokenPrompt: title + " " + hint
     property string title
     property string hint
     signal dismissed()

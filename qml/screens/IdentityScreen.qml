@@ -7,6 +7,7 @@ import OneWindow.Components
 Item {
     id: screen
     objectName: "identityScreen"
+    readonly property string spokenPrompt: qsTr("Card read. Please check that this is you.")
     property string documentType
     property string maskedName
     property string maskedEnglishName
@@ -16,6 +17,8 @@ Item {
     property bool expired: false
     property var notices: []
     signal finished()
+    signal serviceRequested()
+    signal progressRequested()
 
     ColumnLayout {
         anchors.fill: parent
@@ -96,6 +99,19 @@ Item {
             wrapMode: Text.WordWrap
         }
         Item { Layout.fillHeight: true }
+        BigButton {
+            objectName: "serviceButton"
+            Layout.fillWidth: true
+            text: qsTr("Choose a service")
+            onClicked: screen.serviceRequested()
+        }
+        BigButton {
+            objectName: "progressButton"
+            Layout.fillWidth: true
+            primary: false
+            text: qsTr("Check my applications")
+            onClicked: screen.progressRequested()
+        }
         BigButton {
             objectName: "finishButton"
             Layout.fillWidth: true

@@ -5,6 +5,8 @@ import OneWindow.Theme
 // The kiosk cannot serve: say so plainly and point to the counters.
 Item {
     objectName: "outOfServiceScreen"
+    readonly property string spokenPrompt: qsTr("This kiosk is temporarily out of service") + " "
+        + qsTr("Please use another kiosk or go to a service counter. We are sorry for the inconvenience.")
     ColumnLayout {
         anchors.centerIn: parent
         width: parent.width - 2 * Theme.margin

@@ -6,6 +6,7 @@ import OneWindow.Theme
 // The card is being read: the resident must keep it still.
 Item {
     objectName: "readingScreen"
+    readonly property string spokenPrompt: qsTr("Reading your card. Please do not move it.")
 
     ColumnLayout {
         anchors.centerIn: parent

@@ -15,6 +15,10 @@
         <source>Ask staff for help</source>
         <translation>人工帮办</translation>
     </message>
+    <message>
+        <source>Listen again</source>
+        <translation>再听一遍</translation>
+    </message>
 </context>
 <context>
     <name>AttractScreen</name>
@@ -36,6 +40,56 @@
     <message>
         <source>Back to start</source>
         <translation>返回首页</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogScreen</name>
+    <message>
+        <source>What would you like to do?</source>
+        <translation>请选择您要办理的业务</translation>
+    </message>
+    <message>
+        <source>Search services</source>
+        <translation>搜索事项</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Nothing found. Try another word or ask the staff for help.</source>
+        <translation>没有找到相关事项。请换个词试试，或请工作人员帮助。</translation>
+    </message>
+    <message>
+        <source>Check my applications</source>
+        <translation>办件查询</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>结束办理</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentScreen</name>
+    <message>
+        <source>May we use your e-licences?</source>
+        <translation>是否同意使用您的电子证照？</translation>
+    </message>
+    <message>
+        <source>To fill in the form for you, this kiosk looks up the electronic licences registered to your ID number (for example your household register) and copies the needed entries into the form. Purpose: only this application. Data used: your name, ID number and the licence entries shown on the form. They are sent encrypted to the handling department and deleted from this kiosk within 72 hours after delivery. You may refuse: then you type the entries yourself and bring the paper documents to the counter.</source>
+        <translation>为替您填写表单，本机将按您的身份证号查询您名下的电子证照（例如居民户口簿），并把所需内容填入表单。用途：仅限本次办理。使用的信息：您的姓名、身份证号及表单中显示的证照内容。信息加密发送至办理部门，送达后 72 小时内从本机删除。您可以拒绝：拒绝后请自行填写，并到窗口提交纸质材料。</translation>
+    </message>
+    <message>
+        <source>Notice version: %1</source>
+        <translation>告知书版本：%1</translation>
+    </message>
+    <message>
+        <source>No, I will type it</source>
+        <translation>不同意，我自己填写</translation>
+    </message>
+    <message>
+        <source>I agree</source>
+        <translation>同意</translation>
     </message>
 </context>
 <context>
@@ -70,6 +124,39 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>DigitPad</name>
+    <message>
+        <source>Delete last digit</source>
+        <translation>删除最后一位</translation>
+    </message>
+</context>
+<context>
+    <name>FormFieldEditor</name>
+    <message>
+        <source>Wrong? Ask staff</source>
+        <translation>信息有误，转人工</translation>
+    </message>
+</context>
+<context>
+    <name>FormScreen</name>
+    <message>
+        <source>Please check the form and fill in the missing entries.</source>
+        <translation>请核对表单，并填写空缺的内容。</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>申请材料</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Next: check</source>
+        <translation>下一步：核对</translation>
     </message>
 </context>
 <context>
@@ -114,6 +201,14 @@
         <source>Finish and clear my information</source>
         <translation>结束办理并清除我的信息</translation>
     </message>
+    <message>
+        <source>Choose a service</source>
+        <translation>办理业务</translation>
+    </message>
+    <message>
+        <source>Check my applications</source>
+        <translation>办件查询</translation>
+    </message>
 </context>
 <context>
     <name>IdleWarning</name>
@@ -126,6 +221,57 @@
     <message>
         <source>Continue</source>
         <translation>继续办理</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDetailScreen</name>
+    <message>
+        <source>This service cannot be completed at the kiosk.</source>
+        <translation>本事项不能在自助终端办理。</translation>
+    </message>
+    <message>
+        <source>Who can apply</source>
+        <translation>申请条件</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>承诺时限</translation>
+    </message>
+    <message>
+        <source>Legal limit</source>
+        <translation>法定时限</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>收费</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果领取</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>办理窗口</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>申请材料</translation>
+    </message>
+    <message>
+        <source>(if applicable)</source>
+        <translation>（如适用）</translation>
+    </message>
+    <message>
+        <source>e-licence accepted</source>
+        <translation>可用电子证照</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Apply now</source>
+        <translation>开始办理</translation>
     </message>
 </context>
 <context>
@@ -142,6 +288,21 @@
         <source>Large text</source>
         <translation>长辈版</translation>
     </message>
+    <message>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Looking up your e-licences…</source>
+        <translation>正在查询您的电子证照…</translation>
+    </message>
+    <message>
+        <source>Saving your application…</source>
+        <translation>正在保存您的申请…</translation>
+    </message>
 </context>
 <context>
     <name>OutOfServiceScreen</name>
@@ -155,10 +316,143 @@
     </message>
 </context>
 <context>
+    <name>ProgressScreen</name>
+    <message>
+        <source>Check my applications</source>
+        <translation>办件查询</translation>
+    </message>
+    <message>
+        <source>Show the applications of my card</source>
+        <translation>查询本人证件的办件</translation>
+    </message>
+    <message>
+        <source>Query code</source>
+        <translation>查询码</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
+    <name>RatingScreen</name>
+    <message>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <source>Speed of service</source>
+        <translation>服务效率</translation>
+    </message>
+    <message>
+        <source>Accuracy of the guide</source>
+        <translation>办事指南准确度</translation>
+    </message>
+    <message>
+        <source>Ease of use</source>
+        <translation>办事便捷度</translation>
+    </message>
+    <message>
+        <source>Kiosk operation</source>
+        <translation>终端操作性</translation>
+    </message>
+    <message>
+        <source>Thank you for your rating</source>
+        <translation>感谢您的评价</translation>
+    </message>
+    <message>
+        <source>How was this service?</source>
+        <translation>请您对本次服务进行评价</translation>
+    </message>
+    <message>
+        <source>What went wrong?</source>
+        <translation>哪方面不满意？</translation>
+    </message>
+    <message>
+        <source>Your comment (optional)</source>
+        <translation>您的意见（可不填）</translation>
+    </message>
+    <message>
+        <source>Rate anonymously</source>
+        <translation>匿名评价</translation>
+    </message>
+    <message>
+        <source>Send rating</source>
+        <translation>提交评价</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>结束办理</translation>
+    </message>
+</context>
+<context>
     <name>ReadingScreen</name>
     <message>
         <source>Reading your card. Please do not move it.</source>
         <translation>正在读取证件，请勿移动证件。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <source>Your application has been saved</source>
+        <translation>您的申请已保存</translation>
+    </message>
+    <message>
+        <source>Query code</source>
+        <translation>查询码</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>QR code of your query code</source>
+        <translation>查询码二维码</translation>
+    </message>
+    <message>
+        <source>Scan the QR code or keep the query code to check progress later.</source>
+        <translation>扫描二维码或保存查询码，以后可查询办理进度。</translation>
+    </message>
+    <message>
+        <source>Rate this service</source>
+        <translation>评价本次服务</translation>
+    </message>
+    <message>
+        <source>Another service</source>
+        <translation>办理其他业务</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>结束办理</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印回执</translation>
     </message>
 </context>
 <context>
@@ -242,6 +536,147 @@
     <message>
         <source>Not stated</source>
         <translation>未说明</translation>
+    </message>
+    <message>
+        <source>Done on the spot</source>
+        <translation>即办</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n 个工作日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From: your ID card</source>
+        <translation>来自：居民身份证</translation>
+    </message>
+    <message>
+        <source>From: e-licence %1</source>
+        <translation>来自：%1 电子证照</translation>
+    </message>
+    <message>
+        <source>E-licence used, no paper needed</source>
+        <translation>已引用电子证照，免提交</translation>
+    </message>
+    <message>
+        <source>Your ID card has been read</source>
+        <translation>已读取身份证</translation>
+    </message>
+    <message>
+        <source>May be handed in later</source>
+        <translation>容缺受理，可后补</translation>
+    </message>
+    <message>
+        <source>Replaced by your written promise</source>
+        <translation>告知承诺，以书面承诺代替</translation>
+    </message>
+    <message>
+        <source>Please hand in the paper at the counter</source>
+        <translation>请到窗口提交纸质材料</translation>
+    </message>
+    <message>
+        <source>Please fill this in</source>
+        <translation>请填写此项</translation>
+    </message>
+    <message>
+        <source>Please enter a number</source>
+        <translation>请输入数字</translation>
+    </message>
+    <message>
+        <source>Please enter at least %1</source>
+        <translation>请输入不小于 %1 的数</translation>
+    </message>
+    <message>
+        <source>Please enter at most %1</source>
+        <translation>请输入不大于 %1 的数</translation>
+    </message>
+    <message>
+        <source>Please enter a date like 2024-05-01</source>
+        <translation>请按 2024-05-01 的格式输入日期</translation>
+    </message>
+    <message>
+        <source>Please enter an 11-digit mobile number</source>
+        <translation>请输入 11 位手机号码</translation>
+    </message>
+    <message>
+        <source>This ID number is not valid</source>
+        <translation>身份证号码有误</translation>
+    </message>
+    <message>
+        <source>Please choose one of the options</source>
+        <translation>请从选项中选择</translation>
+    </message>
+    <message>
+        <source>Please check the format</source>
+        <translation>格式有误，请检查</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>待提交</translation>
+    </message>
+    <message>
+        <source>Saved on this kiosk. It is sent automatically as soon as the network is available.</source>
+        <translation>已保存在本机，网络恢复后自动提交。</translation>
+    </message>
+    <message>
+        <source>Your application could not be saved. Nothing was sent. Please try again or ask the staff for help.</source>
+        <translation>您的申请未能保存，也没有发送。请重试，或请工作人员帮助。</translation>
+    </message>
+    <message>
+        <source>Received by the department, being processed</source>
+        <translation>部门已收件，正在办理</translation>
+    </message>
+    <message>
+        <source>Not accepted, please ask the staff</source>
+        <translation>未予受理，请咨询工作人员</translation>
+    </message>
+    <message>
+        <source>Saved on this kiosk, waiting to be sent</source>
+        <translation>已保存在本机，待提交</translation>
+    </message>
+    <message>
+        <source>The kiosk is offline: this shows what the kiosk itself knows.</source>
+        <translation>本机暂时离线：以下仅为本机记录的信息。</translation>
+    </message>
+    <message>
+        <source>No application found for this query code.</source>
+        <translation>未找到该查询码对应的办件。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <source>Please check before you submit</source>
+        <translation>提交前请核对</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>承诺时限</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>收费</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
     </message>
 </context>
 </TS>

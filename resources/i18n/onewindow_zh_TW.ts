@@ -15,6 +15,10 @@
         <source>Ask staff for help</source>
         <translation>人工幫辦</translation>
     </message>
+    <message>
+        <source>Listen again</source>
+        <translation>再聽一遍</translation>
+    </message>
 </context>
 <context>
     <name>AttractScreen</name>
@@ -36,6 +40,56 @@
     <message>
         <source>Back to start</source>
         <translation>返回首頁</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogScreen</name>
+    <message>
+        <source>What would you like to do?</source>
+        <translation>請選擇您要辦理的業務</translation>
+    </message>
+    <message>
+        <source>Search services</source>
+        <translation>搜尋事項</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜尋</translation>
+    </message>
+    <message>
+        <source>Nothing found. Try another word or ask the staff for help.</source>
+        <translation>沒有找到相關事項。請換個詞試試，或請工作人員協助。</translation>
+    </message>
+    <message>
+        <source>Check my applications</source>
+        <translation>辦件查詢</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>結束辦理</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentScreen</name>
+    <message>
+        <source>May we use your e-licences?</source>
+        <translation>是否同意使用您的電子證照？</translation>
+    </message>
+    <message>
+        <source>To fill in the form for you, this kiosk looks up the electronic licences registered to your ID number (for example your household register) and copies the needed entries into the form. Purpose: only this application. Data used: your name, ID number and the licence entries shown on the form. They are sent encrypted to the handling department and deleted from this kiosk within 72 hours after delivery. You may refuse: then you type the entries yourself and bring the paper documents to the counter.</source>
+        <translation>為替您填寫表單，本機將按您的身分證號查詢您名下的電子證照（例如居民戶口簿），並把所需內容填入表單。用途：僅限本次辦理。使用的資訊：您的姓名、身分證號及表單中顯示的證照內容。資訊加密傳送至辦理部門，送達後 72 小時內從本機刪除。您可以拒絕：拒絕後請自行填寫，並到窗口提交紙本材料。</translation>
+    </message>
+    <message>
+        <source>Notice version: %1</source>
+        <translation>告知書版本：%1</translation>
+    </message>
+    <message>
+        <source>No, I will type it</source>
+        <translation>不同意，我自己填寫</translation>
+    </message>
+    <message>
+        <source>I agree</source>
+        <translation>同意</translation>
     </message>
 </context>
 <context>
@@ -70,6 +124,39 @@
     <message>
         <source>Close</source>
         <translation>關閉</translation>
+    </message>
+</context>
+<context>
+    <name>DigitPad</name>
+    <message>
+        <source>Delete last digit</source>
+        <translation>刪除最後一位</translation>
+    </message>
+</context>
+<context>
+    <name>FormFieldEditor</name>
+    <message>
+        <source>Wrong? Ask staff</source>
+        <translation>資訊有誤，轉人工</translation>
+    </message>
+</context>
+<context>
+    <name>FormScreen</name>
+    <message>
+        <source>Please check the form and fill in the missing entries.</source>
+        <translation>請核對表單，並填寫空缺的內容。</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>申請材料</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Next: check</source>
+        <translation>下一步：核對</translation>
     </message>
 </context>
 <context>
@@ -114,6 +201,14 @@
         <source>Finish and clear my information</source>
         <translation>結束辦理並清除我的資料</translation>
     </message>
+    <message>
+        <source>Choose a service</source>
+        <translation>辦理業務</translation>
+    </message>
+    <message>
+        <source>Check my applications</source>
+        <translation>辦件查詢</translation>
+    </message>
 </context>
 <context>
     <name>IdleWarning</name>
@@ -126,6 +221,57 @@
     <message>
         <source>Continue</source>
         <translation>繼續辦理</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDetailScreen</name>
+    <message>
+        <source>This service cannot be completed at the kiosk.</source>
+        <translation>本事項不能在自助終端辦理。</translation>
+    </message>
+    <message>
+        <source>Who can apply</source>
+        <translation>申請條件</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>承諾時限</translation>
+    </message>
+    <message>
+        <source>Legal limit</source>
+        <translation>法定時限</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>收費</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果領取</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>辦理窗口</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>申請材料</translation>
+    </message>
+    <message>
+        <source>(if applicable)</source>
+        <translation>（如適用）</translation>
+    </message>
+    <message>
+        <source>e-licence accepted</source>
+        <translation>可用電子證照</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Apply now</source>
+        <translation>開始辦理</translation>
     </message>
 </context>
 <context>
@@ -142,6 +288,21 @@
         <source>Large text</source>
         <translation>長輩版</translation>
     </message>
+    <message>
+        <source>High contrast</source>
+        <translation>高對比度</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Looking up your e-licences…</source>
+        <translation>正在查詢您的電子證照…</translation>
+    </message>
+    <message>
+        <source>Saving your application…</source>
+        <translation>正在儲存您的申請…</translation>
+    </message>
 </context>
 <context>
     <name>OutOfServiceScreen</name>
@@ -155,10 +316,143 @@
     </message>
 </context>
 <context>
+    <name>ProgressScreen</name>
+    <message>
+        <source>Check my applications</source>
+        <translation>辦件查詢</translation>
+    </message>
+    <message>
+        <source>Show the applications of my card</source>
+        <translation>查詢本人證件的辦件</translation>
+    </message>
+    <message>
+        <source>Query code</source>
+        <translation>查詢碼</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>查詢</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
+    <name>RatingScreen</name>
+    <message>
+        <source>Very satisfied</source>
+        <translation>非常滿意</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>滿意</translation>
+    </message>
+    <message>
+        <source>Basically satisfied</source>
+        <translation>基本滿意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不滿意</translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation>非常不滿意</translation>
+    </message>
+    <message>
+        <source>Speed of service</source>
+        <translation>服務效率</translation>
+    </message>
+    <message>
+        <source>Accuracy of the guide</source>
+        <translation>辦事指南準確度</translation>
+    </message>
+    <message>
+        <source>Ease of use</source>
+        <translation>辦事便捷度</translation>
+    </message>
+    <message>
+        <source>Kiosk operation</source>
+        <translation>終端操作性</translation>
+    </message>
+    <message>
+        <source>Thank you for your rating</source>
+        <translation>感謝您的評價</translation>
+    </message>
+    <message>
+        <source>How was this service?</source>
+        <translation>請您對本次服務進行評價</translation>
+    </message>
+    <message>
+        <source>What went wrong?</source>
+        <translation>哪方面不滿意？</translation>
+    </message>
+    <message>
+        <source>Your comment (optional)</source>
+        <translation>您的意見（可不填）</translation>
+    </message>
+    <message>
+        <source>Rate anonymously</source>
+        <translation>匿名評價</translation>
+    </message>
+    <message>
+        <source>Send rating</source>
+        <translation>提交評價</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>結束辦理</translation>
+    </message>
+</context>
+<context>
     <name>ReadingScreen</name>
     <message>
         <source>Reading your card. Please do not move it.</source>
         <translation>正在讀取證件，請勿移動證件。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <source>Your application has been saved</source>
+        <translation>您的申請已儲存</translation>
+    </message>
+    <message>
+        <source>Query code</source>
+        <translation>查詢碼</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>QR code of your query code</source>
+        <translation>查詢碼二維碼</translation>
+    </message>
+    <message>
+        <source>Scan the QR code or keep the query code to check progress later.</source>
+        <translation>掃描二維碼或保存查詢碼，日後可查詢辦理進度。</translation>
+    </message>
+    <message>
+        <source>Rate this service</source>
+        <translation>評價本次服務</translation>
+    </message>
+    <message>
+        <source>Another service</source>
+        <translation>辦理其他業務</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>結束辦理</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>列印回執</translation>
     </message>
 </context>
 <context>
@@ -242,6 +536,147 @@
     <message>
         <source>Not stated</source>
         <translation>未說明</translation>
+    </message>
+    <message>
+        <source>Done on the spot</source>
+        <translation>即辦</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n 個工作日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From: your ID card</source>
+        <translation>來自：居民身分證</translation>
+    </message>
+    <message>
+        <source>From: e-licence %1</source>
+        <translation>來自：%1 電子證照</translation>
+    </message>
+    <message>
+        <source>E-licence used, no paper needed</source>
+        <translation>已引用電子證照，免提交</translation>
+    </message>
+    <message>
+        <source>Your ID card has been read</source>
+        <translation>已讀取身分證</translation>
+    </message>
+    <message>
+        <source>May be handed in later</source>
+        <translation>容缺受理，可後補</translation>
+    </message>
+    <message>
+        <source>Replaced by your written promise</source>
+        <translation>告知承諾，以書面承諾代替</translation>
+    </message>
+    <message>
+        <source>Please hand in the paper at the counter</source>
+        <translation>請到窗口提交紙本材料</translation>
+    </message>
+    <message>
+        <source>Please fill this in</source>
+        <translation>請填寫此項</translation>
+    </message>
+    <message>
+        <source>Please enter a number</source>
+        <translation>請輸入數字</translation>
+    </message>
+    <message>
+        <source>Please enter at least %1</source>
+        <translation>請輸入不小於 %1 的數</translation>
+    </message>
+    <message>
+        <source>Please enter at most %1</source>
+        <translation>請輸入不大於 %1 的數</translation>
+    </message>
+    <message>
+        <source>Please enter a date like 2024-05-01</source>
+        <translation>請按 2024-05-01 的格式輸入日期</translation>
+    </message>
+    <message>
+        <source>Please enter an 11-digit mobile number</source>
+        <translation>請輸入 11 位手機號碼</translation>
+    </message>
+    <message>
+        <source>This ID number is not valid</source>
+        <translation>身分證號碼有誤</translation>
+    </message>
+    <message>
+        <source>Please choose one of the options</source>
+        <translation>請從選項中選擇</translation>
+    </message>
+    <message>
+        <source>Please check the format</source>
+        <translation>格式有誤，請檢查</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>待提交</translation>
+    </message>
+    <message>
+        <source>Saved on this kiosk. It is sent automatically as soon as the network is available.</source>
+        <translation>已儲存在本機，網路恢復後自動提交。</translation>
+    </message>
+    <message>
+        <source>Your application could not be saved. Nothing was sent. Please try again or ask the staff for help.</source>
+        <translation>您的申請未能儲存，也沒有傳送。請重試，或請工作人員協助。</translation>
+    </message>
+    <message>
+        <source>Received by the department, being processed</source>
+        <translation>部門已收件，正在辦理</translation>
+    </message>
+    <message>
+        <source>Not accepted, please ask the staff</source>
+        <translation>未予受理，請諮詢工作人員</translation>
+    </message>
+    <message>
+        <source>Saved on this kiosk, waiting to be sent</source>
+        <translation>已儲存在本機，待提交</translation>
+    </message>
+    <message>
+        <source>The kiosk is offline: this shows what the kiosk itself knows.</source>
+        <translation>本機暫時離線：以下僅為本機記錄的資訊。</translation>
+    </message>
+    <message>
+        <source>No application found for this query code.</source>
+        <translation>未找到該查詢碼對應的辦件。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <source>Please check before you submit</source>
+        <translation>提交前請核對</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>承諾時限</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>收費</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
     </message>
 </context>
 </TS>

@@ -26,8 +26,8 @@ public:
         env.remove(QStringLiteral("ONEWINDOW_CONFIG"));
         process.setProcessEnvironment(env);
         process.start(qEnvironmentVariable("ONEWINDOW_KIOSK"),
-                      {QStringLiteral("--demo"), QStringLiteral("--sim-control"), QStringLiteral("--config"), configPath,
-                       QStringLiteral("--state-dir"), stateDir});
+                      {QStringLiteral("--demo"), QStringLiteral("--sim-control"), QStringLiteral("--config"),
+                       configPath, QStringLiteral("--state-dir"), stateDir});
     }
 
     void send(const QString& line) { process.write((line + QLatin1Char('\n')).toUtf8()); }
@@ -48,7 +48,8 @@ public:
             if (process.state() == QProcess::NotRunning && !process.canReadLine())
                 break;
         }
-        qWarning("expected '%s'; stdout so far: %s", qPrintable(expected), qPrintable(out.join(QLatin1Char('|'))));
+        qWarning("expected '%s'; stdout so far: %s", qPrintable(expected),
+                 qPrintable(out.join(QLatin1Char('|'))));
         return false;
     }
 
@@ -70,7 +71,10 @@ private Q_SLOTS:
         m_config = m_dir.filePath(QStringLiteral("kiosk.conf"));
         QFile conf(m_config);
         QVERIFY(conf.open(QIODevice::WriteOnly));
-        conf.write("[sim]\nread_delay_ms=50\n[ui]\ndefault_language=zh_CN\n");
+        conf.write("[sim]\nread_delay_ms=50\n[ui]\ndefault_language=zh_CN\n"
+                   // A real engine spawns speech-dispatcher, which outlives the test; speech
+                   // is covered by tst_speech_speaker and the QML tests.
+                   "[speech]\nenabled=false\n");
     }
 
     void cardToConfirmationAndBack()
@@ -132,12 +136,14 @@ private Q_SLOTS:
         QCOMPARE(kiosk.process.exitCode(), 0);
 
         const QString stdErr = QString::fromUtf8(kiosk.process.readAllStandardError());
-        const QString stdOut = kiosk.out.join(QLatin1Char('\n')) + QString::fromUtf8(kiosk.process.readAllStandardOutput());
+        const QString stdOut =
+            kiosk.out.join(QLatin1Char('\n')) + QString::fromUtf8(kiosk.process.readAllStandardOutput());
         // Any QML or Qt warning fails the smoke test; debug/info lines of our own are fine.
         const QStringList errLines = stdErr.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QStringList bad;
         for (const QString& line : errLines) {
-            if (!line.startsWith(QLatin1String("debug onewindow.")) && !line.startsWith(QLatin1String("info onewindow.")))
+            if (!line.startsWith(QLatin1String("debug onewindow.")) &&
+                !line.startsWith(QLatin1String("info onewindow.")))
                 bad << line;
         }
         QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QLatin1Char('\n'))));
@@ -148,7 +154,8 @@ private Q_SLOTS:
         // The state directory exists, is private, and holds nothing personal.
         QFileInfo info(state);
         QVERIFY(info.isDir());
-        QCOMPARE(info.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteOther), QFile::Permissions{});
+        QCOMPARE(info.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteOther),
+                 QFile::Permissions{});
     }
 
     void badConfigurationIsAClearError()
@@ -156,7 +163,8 @@ private Q_SLOTS:
         Kiosk kiosk(m_dir.filePath(QStringLiteral("state2")), m_dir.filePath(QStringLiteral("missing.conf")));
         QVERIFY(kiosk.process.waitForFinished(10000));
         QCOMPARE(kiosk.process.exitCode(), 2);
-        QVERIFY(QString::fromUtf8(kiosk.process.readAllStandardError()).contains(QStringLiteral("not found")));
+        QVERIFY(
+            QString::fromUtf8(kiosk.process.readAllStandardError()).contains(QStringLiteral("not found")));
     }
 };
 

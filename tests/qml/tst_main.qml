@@ -47,18 +47,127 @@ TestCase {
         function failNextRead(k) {}
     }
 
+    QtObject {
+        id: fakeJourney
+        property string step: ""
+        property string message: ""
+        property string consentVersion: "pipl-notice-test"
+        property string receiptQueryCode: ""
+        property string receiptQr: ""
+        property string receiptItemName: ""
+        property bool receiptAcknowledged: false
+        property string receiptState: ""
+        property var progressEntries: []
+        property string progressNote: ""
+        property bool canPrint: false
+        function printReceipt() {}
+        property int started: 0
+        function startService() { started++ }
+        function openItem(c) {}
+        function backToCatalog() {}
+        function startForm() {}
+        function acceptConsent() {}
+        function declineConsent() {}
+        function toReview() {}
+        function backToForm() {}
+        function submit() {}
+        function startRating() {}
+        function submitRating(l, i, t, a) {}
+        function finish() {}
+        function openProgress() {}
+        function lookupProgress(c) {}
+        function lookupMyProgress() {}
+    }
+    QtObject {
+        id: fakeCatalog
+        property var categories: [{ key: "huji", name: "户籍" }]
+        property string category: "huji"
+        property string searchText: ""
+        property var items: [{ code: "X1", name: "户籍证明开具", department: "区公安分局", selfService: true }]
+        property var item: ({ code: "X1", name: "户籍证明开具", department: "区公安分局", selfService: true, materials: [] })
+        function chooseCategory(k) {}
+        function search(t) {}
+    }
+    QtObject {
+        id: fakeForm
+        property var fields: []
+        property var materials: []
+        property var errors: ({})
+        property var reviewRows: []
+        property bool complete: false
+        function setValue(k, v) { return true }
+    }
+
+    QtObject {
+        id: fakeSpeech
+        property bool available: true
+        property var spoken: []
+        property int repeats: 0
+        function speak(t) { spoken.push(t) }
+        function repeat() { repeats++ }
+    }
+
     property var window: null
 
     function init() {
         var component = Qt.createComponent("qrc:/OneWindow/Main.qml")
         compare(component.status, Component.Ready, component.errorString())
-        window = component.createObject(null, { session: fakeSession, language: fakeLanguage, demo: fakeDemo })
+        window = component.createObject(null, { session: fakeSession, language: fakeLanguage, demo: fakeDemo,
+                                                    journey: fakeJourney, catalog: fakeCatalog, form: fakeForm,
+                                                    speech: fakeSpeech })
         verify(window)
     }
     function cleanup() {
         window.destroy()
         fakeSession.state = "attract"
         fakeSession.idleWarning = false
+        fakeJourney.step = ""
+    }
+
+    // The journey's step refines the session state: each step has its screen.
+    function test_journeyStepSelectsScreen_data() {
+        return [
+            { tag: "catalog", step: "catalog", screen: "catalogScreen" },
+            { tag: "detail", step: "detail", screen: "itemDetailScreen" },
+            { tag: "consent", step: "consent", screen: "consentScreen" },
+            { tag: "loading", step: "loading", screen: "busyScreen" },
+            { tag: "form", step: "form", screen: "formScreen" },
+            { tag: "review", step: "review", screen: "reviewScreen" },
+            { tag: "submitting", step: "submitting", screen: "busyScreen" },
+            { tag: "receipt", step: "receipt", screen: "receiptScreen" },
+            { tag: "rating", step: "rating", screen: "ratingScreen" },
+            { tag: "rated", step: "rated", screen: "ratingScreen" },
+            { tag: "progress", step: "progress", screen: "progressScreen" },
+        ]
+    }
+    function test_journeyStepSelectsScreen(data) {
+        fakeSession.state = "choosing_service"
+        fakeJourney.step = data.step
+        compare(window.currentScreen, data.screen)
+    }
+
+    function test_identityScreenStartsTheJourney() {
+        fakeSession.state = "identified"
+        var button = findChild(window.contentItem, "serviceButton")
+        verify(button)
+        button.clicked()
+        compare(fakeJourney.started, 1)
+    }
+
+    function test_everyScreenSpeaksAndRepeats() {
+        var before = fakeSpeech.spoken.length
+        fakeSession.state = "choosing_service"
+        fakeJourney.step = "consent"
+        verify(fakeSpeech.spoken.length > before)
+        compare(fakeSpeech.spoken[fakeSpeech.spoken.length - 1], "May we use your e-licences?")
+        var repeat = findChild(window.footer, "repeatButton")
+        verify(repeat && repeat.visible)
+        repeat.clicked()
+        compare(fakeSpeech.repeats, 1)
+    }
+
+    function test_virtualKeyboardPanelExists() {
+        verify(findChild(window.contentItem, "inputPanel"))
     }
 
     function test_stateSelectsScreen_data() {

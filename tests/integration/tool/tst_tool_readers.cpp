@@ -5,6 +5,7 @@
 #include "../nfc/Pn532Emulator.h"
 #include "../pcsc/PcscTestRig.h"
 #include "../serial/SerialRig.h"
+#include "../sync/SyncTestSupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -146,6 +147,48 @@ private Q_SLOTS:
         QCOMPARE(o.value(QStringLiteral("backend")).toString(), QStringLiteral("nfc"));
         QVERIFY(o.value(QStringLiteral("document_type")).isNull());
         QCOMPARE(o.value(QStringLiteral("chip_serial")).toString(), QStringLiteral("010*********0708"));
+    }
+
+    void readCardThroughNfcWithTheHubRelay_data()
+    {
+        QTest::addColumn<bool>("eid");
+        QTest::newRow("hub offers the remote SAM") << true;
+        QTest::newRow("hub answers 501") << false;
+    }
+    void readCardThroughNfcWithTheHubRelay()
+    {
+        QFETCH(bool, eid);
+        // Cloud decoding: the NFC reader relays the card's APDUs to the reference hub's remote
+        // SAM over mutual TLS, and the identity comes back as a text block.
+        onewindow::testing::HubProcess hub;
+        QString error;
+        QVERIFY2(hub.start(&error, eid ? QStringList{QStringLiteral("--eid")} : QStringList{}), qPrintable(error));
+        const onewindow::sync::HubConfig h = hub.config();
+        const QString conf = m_dir.filePath(QStringLiteral("relay.conf"));
+        QFile f(conf);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("[readers]\nbackends=nfc\n[nfc]\ndevice=%1\nrelay=hub\n"
+                               "[hub]\nurl=%2\nkiosk_id=%3\nca=%4\ncert=%5\nkey=%6\n")
+                    .arg(m_pn532->connstring(), h.url, h.kioskId, h.caFile, h.certFile, h.keyFile)
+                    .toUtf8());
+        f.close();
+        QVERIFY(m_pn532->ok("place"));
+        const ToolRun run = tool({QStringLiteral("--config"), conf, QStringLiteral("read-card"), QStringLiteral("--json"),
+                                  QStringLiteral("--timeout"), QStringLiteral("10")});
+        m_pn532->ok("remove");
+        if (!eid) {
+            // No remote SAM: a clear failure, not a hang and not a half identity.
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY2(run.err.contains("read failed: reader_failure"), run.err.constData());
+            return;
+        }
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject o = run.json();
+        QCOMPARE(o.value(QStringLiteral("backend")).toString(), QStringLiteral("nfc"));
+        QCOMPARE(o.value(QStringLiteral("document_type")).toString(), QStringLiteral("resident"));
+        QCOMPARE(o.value(QStringLiteral("id_number")).toString(), QStringLiteral("110***********9986"));
+        QCOMPARE(o.value(QStringLiteral("chip_serial")).toString(), QStringLiteral("010*********0708"));
+        QVERIFY(!run.out.contains(kResidentNumber.toUtf8()));
     }
 
     void revealShowsTheNumber()

@@ -65,7 +65,8 @@ private Q_SLOTS:
         QTest::newRow("wiping→attract") << int(State::Wiping) << int(State::Attract) << true;
         QTest::newRow("attract→identified") << int(State::Attract) << int(State::Identified) << false;
         QTest::newRow("attract→receipt") << int(State::Attract) << int(State::Receipt) << false;
-        QTest::newRow("identified→attract without wipe") << int(State::Identified) << int(State::Attract) << false;
+        QTest::newRow("identified→attract without wipe")
+            << int(State::Identified) << int(State::Attract) << false;
         QTest::newRow("receipt→submitting") << int(State::Receipt) << int(State::Submitting) << false;
         QTest::newRow("card_error→identified") << int(State::CardError) << int(State::Identified) << false;
     }
@@ -80,7 +81,7 @@ private Q_SLOTS:
     void everyResidentStateCanBeWiped()
     {
         for (State s : {State::Reading, State::Identified, State::ChoosingService, State::FillingForm,
-                        State::Reviewing, State::Receipt, State::Rating, State::CardError})
+                        State::Reviewing, State::Submitting, State::Receipt, State::Rating, State::CardError})
             QVERIFY2(ResidentSession::isAllowed(s, State::Wiping), ResidentSession::stateKey(s));
     }
 
@@ -93,7 +94,48 @@ private Q_SLOTS:
         QCOMPARE(states.size(), 2);
         QCOMPARE(s.identity().idNumber, QStringLiteral("110105195803120029"));
         // The resident card in the fixture expired in 2020: a warning, not a failure.
-        QVERIFY(findingCodes(s.findings(), CheckFinding::Severity::Warning).contains(QStringLiteral("expired")));
+        QVERIFY(
+            findingCodes(s.findings(), CheckFinding::Severity::Warning).contains(QStringLiteral("expired")));
+    }
+
+    void journeyStepsFollowTheTable()
+    {
+        ResidentSession s(shortPolicy());
+        identify(s);
+        QVERIFY(!s.advance(State::Receipt)); // no skipping ahead
+        QCOMPARE(s.state(), State::Identified);
+        QVERIFY(!s.advance(State::Attract)); // only the wipe leads back
+        for (State step : {State::ChoosingService, State::FillingForm, State::Reviewing, State::Submitting,
+                           State::Receipt, State::Rating})
+            QVERIFY2(s.advance(step), ResidentSession::stateKey(step));
+        QVERIFY(s.advance(State::ChoosingService)); // another item after rating
+        QCOMPARE(s.identity().idNumber, QStringLiteral("110105195803120029"));
+    }
+
+    void liftingTheCardKeepsTheForm()
+    {
+        ResidentSession s(shortPolicy());
+        identify(s);
+        QVERIFY(s.advance(State::ChoosingService));
+        QVERIFY(s.advance(State::FillingForm));
+        s.onCardRemoved(kReader);
+        QCOMPARE(s.state(), State::FillingForm);
+        QVERIFY(!s.identity().isEmpty());
+        s.endSession();
+        QCOMPARE(s.state(), State::Attract);
+        QVERIFY(s.identity().isEmpty());
+    }
+
+    void removalAfterTheReceiptWipes()
+    {
+        ResidentSession s(shortPolicy());
+        identify(s);
+        for (State step : {State::ChoosingService, State::FillingForm, State::Reviewing, State::Submitting,
+                           State::Receipt})
+            QVERIFY(s.advance(step));
+        s.onCardRemoved(kReader);
+        QCOMPARE(s.state(), State::Attract);
+        QVERIFY(s.identity().isEmpty());
     }
 
     void removalAfterIdentifiedWipes()

@@ -116,6 +116,32 @@ private slots:
         QCOMPARE(wife.first().holders.at(1).name, QStringLiteral("测试女"));
     }
 
+    void aDamagedIndexNeverShowsAnotherResidentsLicence()
+    {
+        // The holder index and the status column are plain columns; only the payload is
+        // authenticated. Point the stranger's index entry at the husband's licence and mark a
+        // revoked licence valid: the lookup must trust the payload, not the index.
+        ELicense revoked = hukou(61, m_wife, QStringLiteral("测试女"), QStringLiteral("址"));
+        revoked.status = ELicense::Status::Revoked;
+        apply({upsert(hukou(60, m_husband, QStringLiteral("测试男"), QStringLiteral("址")), 1),
+               upsert(hukou(62, m_stranger, QStringLiteral("路人"), QStringLiteral("址")), 1), upsert(revoked, 1)},
+              QStringLiteral("c1"));
+        QCOMPARE(found(m_stranger), 1);
+        // Every index entry now points at the first licence (the husband's).
+        QVERIFY(m_db->exec("UPDATE license_holder SET license_id = (SELECT MIN(id) FROM license)").ok());
+        QVERIFY(m_db->exec("UPDATE license SET status = 'valid'").ok());
+        for (const QString& id : {m_husband, m_wife, m_stranger}) {
+            const QList<ELicense> got = m_cache->lookupValid(id, m_today).value();
+            for (const ELicense& l : got) {
+                QCOMPARE(l.holders.first().code, id);
+                QVERIFY(l.status == ELicense::Status::Valid);
+            }
+        }
+        QCOMPARE(found(m_stranger), 0); // its entry now leads to the husband's licence: skipped
+        QCOMPARE(found(m_wife), 0);     // likewise, and her own licence is revoked in its payload
+        QCOMPARE(found(m_husband), 1);
+    }
+
     void onlyUsableLicencesAreReturned()
     {
         ELicense expired = hukou(10, m_husband, QStringLiteral("测试"), QStringLiteral("地址"));
@@ -159,6 +185,32 @@ private slots:
         apply({upsert(l, 2)}, QStringLiteral("b"));
         QCOMPARE(found(m_husband), 0);
         QCOMPARE(found(m_wife), 1);
+    }
+
+    void unchangedHoldersAndTwoVersionsInOnePage()
+    {
+        // applyPage diffs the holder list instead of rewriting it, and a page may carry the
+        // same licence twice (insert, then a newer version): both must end up as one row
+        // whose two holders still find it.
+        ELicense l = marriage(22, m_husband, QStringLiteral("甲"), m_wife, QStringLiteral("乙"));
+        ELicense newer = l;
+        newer.issuerName = QStringLiteral("新机关");
+        const ApplyOutcome out = apply({upsert(l, 1), upsert(newer, 2)}, QStringLiteral("a"));
+        QCOMPARE(out.applied, 2);
+        newer.licenseNo = QStringLiteral("J-NEW");
+        QCOMPARE(apply({upsert(newer, 3)}, QStringLiteral("b")).applied, 1);
+        QCOMPARE(m_db->queryInt("SELECT COUNT(*) FROM license").value(), qint64(1));
+        QCOMPARE(m_db->queryInt("SELECT COUNT(*) FROM license_holder").value(), qint64(2));
+        QCOMPARE(found(m_husband), 1);
+        QCOMPARE(found(m_wife), 1);
+        auto r = m_cache->lookupValid(m_wife, m_today);
+        QCOMPARE(r->first().licenseNo, QStringLiteral("J-NEW"));
+        QCOMPARE(r->first().issuerName, QStringLiteral("新机关"));
+        // The cached lookup statement released its read lock: a TRUNCATE checkpoint empties
+        // the WAL completely (it would report busy frames otherwise).
+        Statement ckpt(*m_db, "PRAGMA wal_checkpoint(TRUNCATE)");
+        QVERIFY(ckpt.next());
+        QCOMPARE(ckpt.int64(0), qint64(0));
     }
 
     void revokeAndDeleteAreTombstones()

@@ -88,8 +88,11 @@ private slots:
         QCOMPARE(events.first().objectRef, receipt.itemId);
 
         QSignalSpy stats(&service, &StorageService::queueStatsReady);
+        QSignalSpy failed(&service, &StorageService::requestFailed);
         service.requestQueueStats();
-        QVERIFY(stats.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(!stats.isEmpty() || !failed.isEmpty(), 10000);
+        if (!failed.isEmpty())
+            QFAIL(qPrintable(failed.first().at(1).value<StorageError>().message));
         QCOMPARE(stats.first().at(1).value<QueueStats>().pending, 1);
     }
 

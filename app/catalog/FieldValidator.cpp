@@ -1,0 +1,91 @@
+#include "app/catalog/FieldValidator.h"
+
+#include "drivers/idcard/ResidentId.h"
+
+#include <QDate>
+#include <QRegularExpression>
+
+namespace onewindow::catalog {
+
+const char* fieldProblemKey(FieldProblem p)
+{
+    switch (p) {
+    case FieldProblem::None:
+        return "";
+    case FieldProblem::Required:
+        return "required";
+    case FieldProblem::NotANumber:
+        return "not_a_number";
+    case FieldProblem::TooSmall:
+        return "too_small";
+    case FieldProblem::TooLarge:
+        return "too_large";
+    case FieldProblem::BadDate:
+        return "bad_date";
+    case FieldProblem::BadPhone:
+        return "bad_phone";
+    case FieldProblem::BadIdNumber:
+        return "bad_id_number";
+    case FieldProblem::NotAnOption:
+        return "not_an_option";
+    case FieldProblem::BadFormat:
+        return "bad_format";
+    }
+    return "bad_format";
+}
+
+FieldProblem validateField(const FormField& field, const QString& raw)
+{
+    const QString value = raw.trimmed();
+    if (value.isEmpty() || (field.type == FormField::Type::Checkbox && value == QLatin1String("false")))
+        return field.required && field.type != FormField::Type::Checkbox ? FieldProblem::Required
+                                                                         : FieldProblem::None;
+    switch (field.type) {
+    case FormField::Type::Number: {
+        bool ok = false;
+        const double n = value.toDouble(&ok);
+        if (!ok)
+            return FieldProblem::NotANumber;
+        if (field.min && n < *field.min)
+            return FieldProblem::TooSmall;
+        if (field.max && n > *field.max)
+            return FieldProblem::TooLarge;
+        break;
+    }
+    case FormField::Type::Date:
+        if (!QDate::fromString(value, Qt::ISODate).isValid())
+            return FieldProblem::BadDate;
+        break;
+    case FormField::Type::Phone: {
+        // Mainland mobile numbers, or a landline with area code.
+        static const QRegularExpression phone(QStringLiteral("^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$"));
+        if (!phone.match(value).hasMatch())
+            return FieldProblem::BadPhone;
+        break;
+    }
+    case FormField::Type::IdNumber:
+        if (!ResidentId::parse(value).isValid())
+            return FieldProblem::BadIdNumber;
+        break;
+    case FormField::Type::Select: {
+        bool known = false;
+        for (const FormField::Option& o : field.options)
+            known = known || o.value == value;
+        if (!known)
+            return FieldProblem::NotAnOption;
+        break;
+    }
+    case FormField::Type::Text:
+    case FormField::Type::Region:
+    case FormField::Type::Checkbox:
+        break;
+    }
+    if (!field.pattern.isEmpty()) {
+        const QRegularExpression re(QStringLiteral("^(?:%1)$").arg(field.pattern));
+        if (!re.match(value).hasMatch())
+            return FieldProblem::BadFormat;
+    }
+    return FieldProblem::None;
+}
+
+} // namespace onewindow::catalog

@@ -1,0 +1,57 @@
+import QtQuick
+import QtQuick.Layouts
+import OneWindow.Theme
+import OneWindow.Components
+
+// The form renderer: every item's form comes from its schema (FormController.fields).
+ScreenPage {
+    id: screen
+    objectName: "formScreen"
+    property string itemName
+    property var fields: []
+    property var errors: ({})
+    property var materials: []   // [{name, mode, status}]
+    signal valueEdited(string key, string value)
+    signal assistanceRequested()
+    signal reviewRequested()
+    signal back()
+
+    title: itemName
+    spokenPrompt: qsTr("Please check the form and fill in the missing entries.")
+
+    BodyText { Layout.fillWidth: true; text: screen.spokenPrompt }
+    Repeater {
+        model: screen.fields
+        delegate: FormFieldEditor {
+            required property var modelData
+            field: modelData
+            error: screen.errors[modelData.key] || ""
+            Layout.fillWidth: true
+            onEdited: (key, value) => screen.valueEdited(key, value)
+            onWrongData: screen.assistanceRequested()
+        }
+    }
+    BodyText { Layout.fillWidth: true; font.bold: true; text: qsTr("Materials") }
+    Repeater {
+        model: screen.materials
+        delegate: RowLayout {
+            required property var modelData
+            required property int index
+            objectName: "material_" + index
+            Layout.fillWidth: true
+            BodyText { Layout.preferredWidth: parent.width * 0.45; text: modelData.name }
+            BodyText {
+                objectName: "materialStatus"
+                Layout.fillWidth: true
+                text: modelData.status
+                color: modelData.mode === "license" ? Theme.successText : Theme.text
+                font.bold: modelData.mode === "license"
+            }
+        }
+    }
+
+    actions: [
+        BigButton { objectName: "backButton"; Layout.fillWidth: true; primary: false; text: qsTr("Back"); onClicked: screen.back() },
+        BigButton { objectName: "reviewButton"; Layout.fillWidth: true; text: qsTr("Next: check"); onClicked: screen.reviewRequested() }
+    ]
+}

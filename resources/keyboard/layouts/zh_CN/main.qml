@@ -1,0 +1,4 @@
+import "../common"
+
+// zh_CN: pinyin letters; see common/PinyinMainLayout.qml.
+PinyinMainLayout {}

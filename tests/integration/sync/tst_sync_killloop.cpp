@@ -1,0 +1,118 @@
+// kill -9 during enqueue and sync, in a loop (issue 5): a child process enqueues and syncs
+// against the reference hub and is killed at random moments; afterwards `onewindow-tool sync`
+// drains the queue. Every enqueue the child confirmed must be at the hub exactly once, the
+// hub must hold nothing else, and no payload may have been stored twice under two IDs.
+// ctest runs ONEWINDOW_KILL_LOOPS=20; the long run is
+//   ONEWINDOW_KILL_LOOPS=200 build/<dir>/tests/integration/sync/tst_sync_killloop
+#include "SyncTestSupport.h"
+#include "app/storage/StorageWorker.h"
+
+#include <QRandomGenerator>
+#include <QSet>
+#include <QTest>
+
+using namespace onewindow;
+using namespace onewindow::testing;
+
+class TstSyncKillLoop : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void killLoop()
+    {
+        HubProcess hub;
+        QString error;
+        QVERIFY2(hub.start(&error), qPrintable(error));
+        QTemporaryDir state;
+        const int loops = qEnvironmentVariableIntValue("ONEWINDOW_KILL_LOOPS") > 0
+                              ? qEnvironmentVariableIntValue("ONEWINDOW_KILL_LOOPS")
+                              : 20;
+        QSet<QString> confirmed;
+        QRandomGenerator rng(20240601);
+        int killed = 0;
+        for (int i = 0; i < loops; ++i) {
+            QProcess child;
+            child.start(QStringLiteral(ONEWINDOW_CHILD_PATH), {state.path(), hub.url(), hub.pkiDir});
+            QVERIFY(child.waitForStarted(5000));
+            QThread::msleep(20 + rng.bounded(250));
+            if (child.state() == QProcess::Running) {
+                child.kill(); // SIGKILL, to our own child
+                ++killed;
+            }
+            child.waitForFinished(5000);
+            for (const QByteArray& line : child.readAllStandardOutput().split('\n')) {
+                if (line.startsWith("OK "))
+                    confirmed.insert(QString::fromLatin1(line.mid(3)));
+            }
+        }
+        QVERIFY(!confirmed.isEmpty());
+
+        // Drain with the technicians' tool: it also recovers SENDING rows from the last kill.
+        QFile conf(state.path() + QStringLiteral("/kiosk.conf"));
+        QVERIFY(conf.open(QIODevice::WriteOnly));
+        const auto c = hub.config();
+        conf.write(
+            QStringLiteral("[kiosk]\nstate_dir=%1\n[hub]\nurl=%2\nkiosk_id=%3\nca=%4\ncert=%5\nkey=%6\n"
+                           "backoff_base_ms=20\nbackoff_cap_ms=200\n")
+                .arg(state.path(), c.url, c.kioskId, c.caFile, c.certFile, c.keyFile)
+                .toUtf8());
+        conf.close();
+        QProcess tool;
+        tool.start(QStringLiteral(ONEWINDOW_TOOL_PATH), {QStringLiteral("--config"), conf.fileName(),
+                                                         QStringLiteral("sync"), QStringLiteral("--json")});
+        QVERIFY(tool.waitForFinished(50000));
+        const QByteArray out = tool.readAllStandardOutput();
+        QVERIFY2(tool.exitCode() == 0, out + tool.readAllStandardError());
+        const QJsonObject report = QJsonDocument::fromJson(out).object();
+        QCOMPARE(report.value(QStringLiteral("queue"))[QStringLiteral("pending")].toInt(), 0);
+
+        // Every committed item (confirmed or not) is ACKED and at the hub exactly once.
+        storage::StorageConfig sc;
+        sc.stateDir = state.path();
+        storage::StorageWorker worker(sc);
+        QVERIFY(worker.open().ok());
+        const auto entries = worker.outbox().entries(1000000);
+        QVERIFY(entries.ok());
+        QSet<QString> local;
+        for (const auto& e : entries.value()) {
+            local.insert(e.itemId);
+            QCOMPARE(QString::fromLatin1(storage::outboxStateName(e.state)), QStringLiteral("ACKED"));
+        }
+        for (const QString& id : confirmed)
+            QVERIFY2(local.contains(id), qPrintable(id)); // I1: a confirmed enqueue survives kill -9
+        const QJsonArray records =
+            hub.admin(QStringLiteral("/admin/submissions"), {}, false)[QStringLiteral("submissions")]
+                .toArray();
+        QSet<QString> atHub, fingerprints;
+        for (const QJsonValue& r : records) {
+            const QString id = r[QStringLiteral("submission_id")].toString();
+            QCOMPARE(r[QStringLiteral("commits")].toInt(), 1);
+            atHub.insert(id);
+            fingerprints.insert(r[QStringLiteral("fingerprint")].toString());
+        }
+        QCOMPARE(atHub, local);                      // nothing lost, nothing extra
+        QCOMPARE(fingerprints.size(), atHub.size()); // never one payload under two IDs
+        for (const QString& id : confirmed)
+            QVERIFY(atHub.contains(id));
+        qInfo().noquote() << QStringLiteral(
+                                 "kill loop: %1 runs, %2 killed, %3 confirmed enqueues, %4 items queued, "
+                                 "%5 at the hub (each once), %6 received by the hub in total")
+                                 .arg(loops)
+                                 .arg(killed)
+                                 .arg(confirmed.size())
+                                 .arg(local.size())
+                                 .arg(atHub.size())
+                                 .arg([&] {
+                                     int n = 0;
+                                     const QJsonObject rec =
+                                         hub.counters()[QStringLiteral("received")].toObject();
+                                     for (auto it = rec.begin(); it != rec.end(); ++it)
+                                         n += it.value().toInt();
+                                     return n;
+                                 }());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstSyncKillLoop)
+#include "tst_sync_killloop.moc"

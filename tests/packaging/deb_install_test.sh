@@ -1,0 +1,240 @@
+#!/bin/bash
+# The Debian package on this very machine (issue 8 tests): build it with cpack, lintian it,
+# check its contents, install it with dpkg, check users, modes, owners, the unit
+# (systemd-analyze verify) and `onewindow-tool selftest` as the kiosk user, reinstall
+# (idempotent maintainer scripts, data kept), remove (data and configuration kept), purge
+# (both gone) and report what remains.
+#
+# Runs on the CI machine itself (root, no systemd as PID 1): a chroot would need a Debian
+# mirror and minutes. It refuses to run where a real kiosk may live (package installed,
+# /etc/onewindow or /var/lib/onewindow present) and always purges what it installed, so the
+# machine is as before for the rest of the suite (ctest runs it alone: RUN_SERIAL).
+#
+# Usage: deb_install_test.sh BUILD_DIR     (exit 77 = skipped, with the reason)
+set -euo pipefail
+
+build=$(cd "$1" && pwd)
+work="$build/packaging-test"
+pkg=onewindow-kiosk
+unit=/lib/systemd/system/onewindow-kiosk.service
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+skip() { echo "SKIP: $*"; exit 77; }
+step() { echo; echo "== $*"; }
+
+[ "$(id -u)" -eq 0 ] || skip "needs root to install a package with dpkg (CI runs as root)"
+for tool in cpack dpkg-deb lintian systemd-analyze runuser; do
+    command -v "$tool" >/dev/null || skip "$tool not installed (scripts/install-deps.sh installs it)"
+done
+if dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'installed\|config-files'; then
+    skip "$pkg is already installed on this machine: not touching a real kiosk"
+fi
+for path in /etc/onewindow /var/lib/onewindow; do
+    [ ! -e "$path" ] || skip "$path exists: not touching a real kiosk's files"
+done
+user_existed=no
+getent passwd onewindow >/dev/null && user_existed=yes
+
+cleanup() {
+    if dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'installed\|config-files\|half'; then
+        dpkg --purge --force-all "$pkg" >/dev/null 2>&1 || true
+    fi
+    rm -rf /etc/onewindow /var/lib/onewindow
+    if [ "$user_existed" = no ] && getent passwd onewindow >/dev/null; then
+        userdel onewindow >/dev/null 2>&1 || true
+        groupdel onewindow >/dev/null 2>&1 || true
+    fi
+}
+trap cleanup EXIT
+
+# mode owner group of a path, as "0640 root onewindow"
+attrs() { stat -c '%04a %U %G' "$1"; }
+expect_attrs() {
+    local got
+    got=$(attrs "$1") || fail "$1 is missing"
+    [ "$got" = "$2" ] || fail "$1: expected $2, got $got"
+    echo "ok  $1  $got"
+}
+
+rm -rf "$work"
+mkdir -p "$work"
+
+step "build the package"
+cpack -G DEB --config "$build/CPackConfig.cmake" -B "$work/out" >"$work/cpack.log" 2>&1 ||
+    { cat "$work/cpack.log"; fail "cpack failed"; }
+deb=$(ls "$work"/out/${pkg}_*.deb)
+version=$(dpkg-deb -f "$deb" Version)
+echo "package: $(basename "$deb")"
+echo "package size: $(stat -c %s "$deb") bytes; Installed-Size: $(dpkg-deb -f "$deb" Installed-Size) KiB"
+echo "Depends: $(dpkg-deb -f "$deb" Depends)"
+
+step "lintian"
+# --fail-on error: a lintian error fails the test; warnings are printed for the report.
+lintian --allow-root --fail-on error --tag-display-limit 0 "$deb" | tee "$work/lintian.txt" ||
+    fail "lintian reports errors"
+grep -q '^E: ' "$work/lintian.txt" && fail "lintian reports errors"
+echo "lintian: $(grep -c '^E: ' "$work/lintian.txt" || true) errors, $(grep -c '^W: ' "$work/lintian.txt" || true) warnings"
+
+step "package contents"
+dpkg-deb -c "$deb" >"$work/contents.txt"
+check_entry() { # path mode-string owner
+    grep -qE "^$2 $3 .* \./${1#/}\$" "$work/contents.txt" || {
+        grep -F "./${1#/}" "$work/contents.txt" >&2 || true
+        fail "package entry $1: expected $2 $3"
+    }
+    echo "ok  $1  $2 $3"
+}
+check_entry /usr/bin/onewindow-kiosk -rwxr-xr-x root/root
+check_entry /usr/bin/onewindow-tool -rwxr-xr-x root/root
+check_entry /usr/lib/onewindow/onewindow-cage -rwxr-xr-x root/root
+check_entry "$unit" -rw-r--r-- root/root
+check_entry /lib/udev/rules.d/70-onewindow-readers.rules -rw-r--r-- root/root
+check_entry /usr/lib/tmpfiles.d/onewindow.conf -rw-r--r-- root/root
+check_entry /etc/onewindow/kiosk.conf -rw-r----- root/root
+check_entry /etc/modprobe.d/onewindow-nfc-blacklist.conf -rw-r--r-- root/root
+check_entry /usr/share/doc/onewindow-kiosk/copyright -rw-r--r-- root/root
+dpkg-deb --ctrl-tarfile "$deb" | tar -x -O ./conffiles >"$work/conffiles"
+grep -qx /etc/onewindow/kiosk.conf "$work/conffiles" || fail "kiosk.conf is not a conffile"
+grep -q 'GROUP="onewindow"' <(dpkg-deb --fsys-tarfile "$deb" | tar -x -O ./lib/udev/rules.d/70-onewindow-readers.rules) ||
+    fail "the udev rules give the kiosk user no reader"
+
+# Every path named like the package outside the build and the work tree, for the after-purge
+# comparison (files of other checkouts and of the demo are there before and after).
+scan() {
+    find / -xdev \( -path /proc -o -path /sys -o -path /tmp -o -path /work -o -path "$build" \) -prune \
+        -o -name '*onewindow*' -print 2>/dev/null | sort
+}
+scan >"$work/before-install.txt"
+
+step "install"
+dpkg -i "$deb" || fail "dpkg -i failed (dependencies: scripts/install-deps.sh)"
+getent passwd onewindow | grep -q ':/var/lib/onewindow:/usr/sbin/nologin$' ||
+    fail "system user onewindow missing or has a login shell: $(getent passwd onewindow)"
+[ "$(id -u onewindow)" -lt 1000 ] || fail "onewindow is not a system user"
+expect_attrs /var/lib/onewindow "0700 onewindow onewindow"
+expect_attrs /etc/onewindow "0750 root onewindow"
+expect_attrs /etc/onewindow/kiosk.conf "0640 root onewindow"
+expect_attrs /usr/bin/onewindow-kiosk "0755 root root"
+expect_attrs /usr/bin/onewindow-tool "0755 root root"
+expect_attrs "$unit" "0644 root root"
+[ -L /etc/systemd/system/graphical.target.wants/onewindow-kiosk.service ] ||
+    fail "the unit is not enabled for graphical.target"
+echo "ok  unit enabled"
+
+step "versions: binaries = package"
+tool_version=$(onewindow-tool --version)
+[ "$tool_version" = "onewindow-tool $version" ] || fail "onewindow-tool --version: '$tool_version', package $version"
+kiosk_version=$(QT_QPA_PLATFORM=offscreen runuser -u onewindow -- onewindow-kiosk --version 2>&1 | tail -n1)
+[[ "$kiosk_version" == *" $version" ]] || fail "onewindow-kiosk --version: '$kiosk_version', package $version"
+echo "ok  $version"
+
+step "systemd-analyze verify"
+if ! systemd-analyze verify --man=no "$unit" >"$work/verify.txt" 2>&1; then
+    cat "$work/verify.txt"
+    fail "systemd-analyze verify failed"
+fi
+# Lines about other units (e.g. a distribution unit's own quirks) are not ours to fix.
+if grep -i 'onewindow' "$work/verify.txt"; then
+    fail "systemd-analyze verify complains about our unit"
+fi
+cat "$work/verify.txt"
+echo "ok  verify"
+security=$(systemd-analyze security --offline=yes "$unit" 2>/dev/null | tail -n1 || true)
+echo "exposure: ${security:-n/a}"
+
+step "selftest as the kiosk user (fresh install: databases not created yet = warnings)"
+runuser -u onewindow -- onewindow-tool selftest --json >"$work/selftest.json" ||
+    { cat "$work/selftest.json"; fail "selftest failed as the kiosk user"; }
+/usr/bin/python3 - "$work/selftest.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+for c in r["checks"]:
+    print(f'{c["status"]:4}  {c["name"]:11}  {c["detail"]}')
+assert r["ok"] is True, "selftest not ok"
+status = {c["name"]: c["status"] for c in r["checks"]}
+for name in ("config", "state_dir", "qml_modules"):
+    assert status[name] == "ok", f"{name}: {status[name]}"
+PY
+onewindow-tool selftest >/dev/null || fail "selftest failed as root"
+
+step "the unit's chain: wrapper → cage (headless) → kiosk → READY=1 and watchdog pings"
+# What systemd would see: a NOTIFY_SOCKET of our own (no systemd as PID 1 here), WATCHDOG_PID
+# naming another process (as it names cage under systemd), the kiosk user, the wrapper.
+chain="$work/chain"
+mkdir -p "$chain/run"
+chmod 0755 "$chain"
+chown onewindow:onewindow "$chain/run"
+chmod 0700 "$chain/run"
+/usr/bin/python3 "$(dirname "$0")/notify_listener.py" "$chain/notify" 90 >"$chain/notify.log" 2>&1 &
+listener=$!
+for _ in $(seq 50); do [ -S "$chain/notify" ] && break; sleep 0.1; done
+# A private /tmp, as the unit's PrivateTmp=yes gives: Xwayland's /tmp/.X11-unix socket and
+# lock file must not outlive the test on this machine.
+setsid unshare --mount --propagation private -- sh -c 'mount -t tmpfs -o mode=1777 tmpfs /tmp && exec "$@"' sh \
+    runuser -u onewindow -- env -i PATH=/usr/bin:/bin HOME=/var/lib/onewindow \
+    RUNTIME_DIRECTORY="$chain/run" NOTIFY_SOCKET="$chain/notify" WATCHDOG_USEC=2000000 WATCHDOG_PID=1 \
+    ONEWINDOW_CONFIG=/etc/onewindow/kiosk.conf QT_QUICK_BACKEND=software \
+    WLR_BACKENDS=headless WLR_RENDERER=pixman WLR_LIBINPUT_NO_DEVICES=1 \
+    /usr/lib/onewindow/onewindow-cage >"$chain/cage.log" 2>&1 &
+session=$!
+chain_rc=0
+wait "$listener" || chain_rc=$?
+kill -TERM -- "-$session" 2>/dev/null || true
+for _ in $(seq 50); do kill -0 "$session" 2>/dev/null || break; sleep 0.1; done
+kill -KILL -- "-$session" 2>/dev/null || true
+wait "$session" 2>/dev/null || true
+cat "$chain/notify.log"
+for _ in $(seq 50); do pgrep -u onewindow >/dev/null || break; sleep 0.1; done
+if pgrep -u onewindow >/dev/null; then
+    ps -u onewindow -o pid,cmd
+    fail "processes of the kiosk user outlived the session"
+fi
+if [ "$chain_rc" -ne 0 ]; then
+    grep -v 'output test failed' "$chain/cage.log" | tail -n 30
+    fail "the kiosk under cage did not report READY=1 and two watchdog pings"
+fi
+echo "ok  READY=1 and WATCHDOG=1 from the kiosk under cage"
+# Whatever the kiosk created in its state directory (keys, databases) must pass as well.
+runuser -u onewindow -- onewindow-tool selftest >"$work/selftest-after-run.txt" ||
+    { cat "$work/selftest-after-run.txt"; fail "selftest fails on the state the kiosk left"; }
+ls -l /var/lib/onewindow
+
+step "reinstall: idempotent scripts, data kept"
+runuser -u onewindow -- sh -c 'echo queued >/var/lib/onewindow/keep-me'
+echo "# site setting" >>/etc/onewindow/kiosk.conf
+dpkg -i "$deb" >/dev/null || fail "reinstall failed"
+dpkg --configure -a || fail "dpkg --configure -a failed"
+grep -qx queued /var/lib/onewindow/keep-me || fail "reinstall lost state"
+grep -q '^# site setting' /etc/onewindow/kiosk.conf || fail "reinstall replaced a changed conffile"
+expect_attrs /var/lib/onewindow "0700 onewindow onewindow"
+expect_attrs /etc/onewindow/kiosk.conf "0640 root onewindow"
+[ "$(dpkg-statoverride --list | grep -c onewindow)" -eq 2 ] || fail "statoverrides duplicated or missing"
+
+step "remove: binaries gone, configuration and state kept"
+dpkg -r "$pkg" || fail "dpkg -r failed"
+[ ! -e /usr/bin/onewindow-kiosk ] || fail "binary left after remove"
+[ ! -e "$unit" ] || fail "unit left after remove"
+grep -qx queued /var/lib/onewindow/keep-me || fail "remove deleted state"
+[ -f /etc/onewindow/kiosk.conf ] || fail "remove deleted the configuration"
+dpkg-query -W -f='${Status}\n' "$pkg" | grep -q config-files || fail "package not in config-files state"
+echo "ok  state and configuration kept"
+
+step "purge: state and configuration gone"
+dpkg -P "$pkg" || fail "dpkg -P failed"
+for path in /etc/onewindow /var/lib/onewindow /etc/modprobe.d/onewindow-nfc-blacklist.conf; do
+    [ ! -e "$path" ] || fail "$path left after purge"
+done
+! dpkg-statoverride --list | grep -q onewindow || fail "statoverrides left after purge"
+! find /etc/systemd -name 'onewindow*' | grep -q . || fail "unit links left after purge: $(find /etc/systemd -name 'onewindow*')"
+dpkg-query -W "$pkg" >/dev/null 2>&1 && fail "package still known to dpkg after purge"
+scan >"$work/after-purge.txt"
+echo "what remains after purge:"
+getent passwd onewindow >/dev/null && echo "  system user and group onewindow (kept, as usual on Debian)"
+comm -13 "$work/before-install.txt" "$work/after-purge.txt" >"$work/leftovers.txt"
+if [ -s "$work/leftovers.txt" ]; then
+    sed 's/^/  /' "$work/leftovers.txt"
+    fail "files left after purge"
+fi
+echo "  no files"
+echo
+echo "PASS"

@@ -1,0 +1,226 @@
+// The retry policy and the protocol's JSON, without a network: classification of every
+// failure class, full-jitter bounds, Retry-After forms, the retry budget, the canonical JSON
+// the fingerprint is computed on (must equal the reference hub's Python canonical form).
+#include "app/sync/HubClient.h"
+#include "app/sync/RetryPolicy.h"
+#include "app/sync/SyncProtocol.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTest>
+#include <curl/curl.h>
+#include <random>
+
+using namespace onewindow::sync;
+
+namespace {
+HubResponse http(int status)
+{
+    HubResponse r;
+    r.httpStatus = status;
+    r.requestSent = true;
+    return r;
+}
+HubResponse curlError(int code, const QString& message = {})
+{
+    HubResponse r;
+    r.curlCode = code;
+    r.error = message;
+    r.requestSent = true;
+    return r;
+}
+} // namespace
+
+class TstSyncPolicy : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void classification_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("curl");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<int>("outcome");
+        QTest::addColumn<bool>("ambiguous");
+        const int T = int(Outcome::Transient), A = int(Outcome::Auth), P = int(Outcome::Permanent),
+                  O = int(Outcome::Ok);
+        QTest::newRow("201") << 201 << 0 << QString() << O << false;
+        QTest::newRow("500") << 500 << 0 << QString() << T << true;
+        QTest::newRow("502") << 502 << 0 << QString() << T << true;
+        QTest::newRow("503") << 503 << 0 << QString() << T << false;
+        QTest::newRow("429") << 429 << 0 << QString() << T << false;
+        QTest::newRow("408") << 408 << 0 << QString() << T << false;
+        QTest::newRow("425") << 425 << 0 << QString() << T << false;
+        QTest::newRow("409") << 409 << 0 << QString() << T << false;
+        QTest::newRow("401") << 401 << 0 << QString() << A << false;
+        QTest::newRow("403") << 403 << 0 << QString() << A << false;
+        QTest::newRow("400") << 400 << 0 << QString() << P << false;
+        QTest::newRow("422") << 422 << 0 << QString() << P << false;
+        QTest::newRow("connect refused") << 0 << int(CURLE_COULDNT_CONNECT) << QString() << T << false;
+        QTest::newRow("timeout") << 0 << int(CURLE_OPERATION_TIMEDOUT) << QString() << T << true;
+        QTest::newRow("empty reply") << 0 << int(CURLE_GOT_NOTHING) << QString() << T << true;
+        QTest::newRow("reset") << 0 << int(CURLE_RECV_ERROR) << QStringLiteral("Connection reset by peer")
+                               << T << true;
+        QTest::newRow("untrusted hub") << 0 << int(CURLE_PEER_FAILED_VERIFICATION) << QString() << A << false;
+        QTest::newRow("pin mismatch") << 0 << int(CURLE_SSL_PINNEDPUBKEYNOTMATCH) << QString() << A << false;
+        QTest::newRow("expired client cert")
+            << 0 << int(CURLE_SEND_ERROR) << QStringLiteral("OpenSSL: sslv3 alert certificate expired") << A
+            << true;
+        QTest::newRow("no HTTP answer") << 0 << 0 << QString() << T << true;
+    }
+    void classification()
+    {
+        QFETCH(int, status);
+        QFETCH(int, curl);
+        QFETCH(QString, message);
+        QFETCH(int, outcome);
+        QFETCH(bool, ambiguous);
+        HubResponse r = curl ? curlError(curl, message) : http(status);
+        QCOMPARE(int(classify(r)), outcome);
+        QCOMPARE(isAmbiguous(r), ambiguous);
+    }
+
+    void malformedSuccessIsTransientAndAmbiguous()
+    {
+        QCOMPARE(classify(http(200), false), Outcome::Transient);
+        QVERIFY(isAmbiguous(http(200), false));
+    }
+
+    void fullJitterStaysWithinBounds()
+    {
+        double next = 0.0;
+        Backoff b(2000, 300000, 3600000, [&] { return next; });
+        next = 0.999999;
+        QVERIFY(b.delayMs(0) <= 2000);
+        QVERIFY(b.delayMs(3) <= 16000 && b.delayMs(3) > 15000);
+        QCOMPARE(b.delayMs(30) <= 300000, true); // capped
+        QVERIFY(b.delayMs(1000) <= 300000);      // no overflow for huge attempt counts
+        next = 0.0;
+        QCOMPARE(b.delayMs(10), qint64(0)); // full jitter reaches down to 0
+        // Retry-After raises the delay, clamped to one hour.
+        QCOMPARE(b.delayMs(1, qint64(7000)), qint64(7000));
+        QCOMPARE(b.delayMs(1, qint64(99999999)), qint64(3600000));
+        QCOMPARE(b.jitterMs(30000), qint64(0));
+    }
+
+    void jitterIsSpread()
+    {
+        std::mt19937_64 rng(7);
+        Backoff b(2000, 300000, 3600000, [&] { return std::uniform_real_distribution<double>(0, 1)(rng); });
+        qint64 lo = LLONG_MAX, hi = 0;
+        for (int i = 0; i < 1000; ++i) {
+            const qint64 d = b.delayMs(4); // ceiling 32 s
+            lo = qMin(lo, d);
+            hi = qMax(hi, d);
+        }
+        QVERIFY(lo < 3000);
+        QVERIFY(hi > 29000 && hi <= 32000);
+    }
+
+    void retryAfterForms()
+    {
+        const QDateTime now = QDateTime(QDate(2024, 6, 1), QTime(12, 0, 0), Qt::UTC);
+        QCOMPARE(parseRetryAfter("120", now).value(), qint64(120000));
+        QCOMPARE(parseRetryAfter("Sat, 01 Jun 2024 12:00:30 GMT", now).value(), qint64(30000));
+        QCOMPARE(parseRetryAfter("Sat, 01 Jun 2024 11:00:00 GMT", now).value(), qint64(0));
+        QVERIFY(!parseRetryAfter("", now));
+        QVERIFY(!parseRetryAfter("soon", now));
+        QVERIFY(!parseRetryAfter("-5", now));
+    }
+
+    void retryBudget()
+    {
+        RetryBudget b(20);
+        QVERIFY(b.tryAcquire(false)); // 15
+        QVERIFY(b.tryAcquire(true));  // 5
+        QVERIFY(!b.tryAcquire(true)); // needs 10
+        QVERIFY(b.tryAcquire(false)); // 0
+        QVERIFY(!b.tryAcquire(false));
+        for (int i = 0; i < 100; ++i)
+            b.refund();
+        QCOMPARE(b.tokens(), 20); // never above the start
+    }
+
+    void canonicalJsonMatchesPython()
+    {
+        const QByteArray doc = "{\"z\":1,\"a\":{\"y\":[3,2,{\"b\":true,\"a\":null}],\"x\":\"中文 \\\"q\\\" "
+                               "\\\\ \\n\\t\\u0001\"},\"é\":-7,\"B\":2.5,\"big\":1e20}";
+        const QJsonObject o = QJsonDocument::fromJson(doc).object();
+        const QByteArray ours = protocol::canonicalJson(o);
+        QProcess py;
+        py.start(
+            QStringLiteral("/usr/bin/python3"),
+            {QStringLiteral("-c"),
+             QStringLiteral(
+                 "import json,sys; d=json.loads(sys.stdin.read());"
+                 "sys.stdout.write(json.dumps(d,sort_keys=True,separators=(',',':'),ensure_ascii=False))")});
+        QVERIFY(py.waitForStarted());
+        py.write(doc);
+        py.closeWriteChannel();
+        QVERIFY(py.waitForFinished(10000));
+        QCOMPARE(ours, py.readAllStandardOutput());
+    }
+
+    void fingerprintIgnoresKeyOrderAndWhitespace()
+    {
+        const auto a = QJsonDocument::fromJson("{\"b\": 1, \"a\": [1, 2]}").object();
+        const auto b = QJsonDocument::fromJson("{\"a\":[1,2],\"b\":1}").object();
+        QCOMPARE(protocol::fingerprint(a), protocol::fingerprint(b));
+        QCOMPARE(protocol::fingerprint(a).size(), 64);
+        const auto c = QJsonDocument::fromJson("{\"a\":[2,1],\"b\":1}").object();
+        QVERIFY(protocol::fingerprint(a) != protocol::fingerprint(c));
+    }
+
+    void parsersSurviveGarbage()
+    {
+        const QList<QByteArray> junk = {"",
+                                        "{",
+                                        "[]",
+                                        "null",
+                                        "{\"results\":5}",
+                                        "{\"results\":[1,\"x\",{}]}",
+                                        "{\"changes\":{},\"next_cursor\":1}",
+                                        QByteArray(1000, '\xff'),
+                                        "{\"commands\":[{\"id\":1}],\"server_time\":[]}"};
+        for (const QByteArray& j : junk) {
+            QString error;
+            (void)protocol::parseBatchResults(j, "submission_id");
+            (void)protocol::parseDeltaPage(j, &error);
+            (void)protocol::parseHeartbeat(j);
+        }
+        const auto results = protocol::parseBatchResults("{\"results\":[1,\"x\",{}]}", "submission_id");
+        QVERIFY(results && results->isEmpty());
+        QString error;
+        QVERIFY(!protocol::parseDeltaPage("{\"changes\":{},\"next_cursor\":1}", &error));
+        QVERIFY(!error.isEmpty());
+        const auto hb = protocol::parseHeartbeat("{\"server_time\":\"2024-06-01T12:00:00.000Z\",\"commands\":"
+                                                 "[{\"id\":\"c1\",\"type\":\"sync_now\"},{\"type\":\"x\"}]}");
+        QVERIFY(hb);
+        QCOMPARE(hb->commands.size(), 1);
+        QVERIFY(hb->serverTime.isValid());
+    }
+
+    void deltaPageParsing()
+    {
+        QString error;
+        const auto page = protocol::parseDeltaPage(
+            "{\"changes\":[{\"op\":\"upsert\",\"hub_version\":7,\"license\":{\"license_id\":\"x\",\"type_"
+            "code\":\"t\",\"holders\":[{\"code\":\"1\"}]}},\n"
+            "                           "
+            "{\"op\":\"revoke\",\"hub_version\":8,\"license\":{\"license_id\":\"y\"}},\n"
+            "                           {\"op\":\"teleport\",\"hub_version\":9,\"license\":{}}],\n"
+            "                \"next_cursor\":\"v1.1.3\",\"has_more\":true}",
+            &error);
+        QVERIFY2(page, qPrintable(error));
+        QCOMPARE(page->changes.size(), 2); // unknown op skipped
+        QCOMPARE(page->changes.at(1).op, onewindow::storage::LicenseChange::Op::Revoke);
+        QCOMPARE(page->changes.at(0).hubVersion, qint64(7));
+        QCOMPARE(page->nextCursor, QStringLiteral("v1.1.3"));
+        QVERIFY(page->hasMore);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstSyncPolicy)
+#include "tst_sync_policy.moc"
