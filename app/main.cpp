@@ -2,6 +2,7 @@
 // QML as an initial property. No singletons, no service locator.
 
 #include "app/catalog/Catalog.h"
+#include "app/input/KeyboardSetup.h"
 #include "app/platform/KioskConfig.h"
 #include "app/platform/Logging.h"
 #include "app/platform/StatePaths.h"
@@ -103,8 +104,9 @@ int main(int argc, char* argv[])
 {
     installRedactingMessageHandler();
     // The on-screen keyboard is an input method: it must be chosen before the application exists.
-    if (qEnvironmentVariableIsEmpty("QT_IM_MODULE"))
-        qputenv("QT_IM_MODULE", "qtvirtualkeyboard");
+    // The on-screen keyboard with the pinyin input method (app/input): QT_IM_MODULE and our
+    // layout path, unless the caller set them.
+    input::setupEnvironment();
     QGuiApplication app(argc, argv);
     // Basic is the one style that renders our own backgrounds identically everywhere.
     QQuickStyle::setStyle(QStringLiteral("Basic"));
@@ -216,12 +218,18 @@ int main(int argc, char* argv[])
     QObject::connect(&language, &LanguageController::languageChanged, speaker.get(),
                      [&language, s = speaker.get()] { s->setLanguage(language.language()); });
     QObject::connect(&session, &ResidentSession::wiped, speaker.get(), [s = speaker.get()] { s->clear(); });
+    // The keyboard's composing text and candidates belong to the resident too.
+    QObject::connect(&session, &ResidentSession::wiped, &session, [] { input::wipe(); });
+    // Voice guidance reads back the chosen candidate (never logged).
+    QObject::connect(&input::InputSession::instance(), &input::InputSession::committed, speaker.get(),
+                     [s = speaker.get()](const QString& text) { s->speak(text); });
     JourneyController journey(&session, &catalogController, &formController, &storage, &localProgress);
     journey.setPrintTarget(config.value(QStringLiteral("printer/name")).toString());
 
     QQmlApplicationEngine engine;
     // Qt 6.4 puts our static QML modules under qrc:/ (the :/qt/qml prefix arrives in 6.5).
     engine.addImportPath(QStringLiteral("qrc:/"));
+    input::install(engine); // OneWindow.Input: KioskKeyboard, the pinyin input method
     language.setEngine(&engine);
     engine.setInitialProperties({
         {QStringLiteral("session"), QVariant::fromValue(&sessionController)},

@@ -5,7 +5,7 @@ import OneWindow.Theme
 import OneWindow.Components
 import OneWindow.Screens
 import QtQuick.VirtualKeyboard
-import QtQuick.VirtualKeyboard.Settings
+import OneWindow.Input
 
 // The kiosk window. It only presents: the session, language and demo controllers (C++,
 // built in main.cpp) decide everything; this file maps their state to screens.
@@ -238,11 +238,10 @@ ApplicationWindow {
         onFailNextRead: (key) => window.demo.failNextRead(key)
     }
 
-    // Qt Virtual Keyboard (QT_IM_MODULE=qtvirtualkeyboard, set in main.cpp): slides up over the
-    // footer while a text field has focus. English and digits for now; pinyin comes from app/input.
-    // en_US: Debian ships no Hunspell dictionary for the default en_GB (toolchain-notes.md).
-    Binding { target: VirtualKeyboardSettings; property: "locale"; value: "en_US" }
-    InputPanel {
+    // The on-screen keyboard (app/input): pinyin with candidates, 中/英, digits and Chinese
+    // punctuation; traditional characters in a zh_TW session. Slides up over the footer while a
+    // text field has focus.
+    KioskKeyboard {
         id: inputPanel
         objectName: "inputPanel"
         z: 100
@@ -250,5 +249,6 @@ ApplicationWindow {
         width: window.width
         y: active ? window.contentItem.height - height : window.contentItem.height
         visible: active
+        locale: window.language.language === "zh_TW" ? "zh_TW" : "zh_CN"
     }
 }

@@ -97,7 +97,8 @@ private Q_SLOTS:
 
         // Bound fields are read-only: the licence values are there without typing.
         QVERIFY(kiosk.run(QStringLiteral("tap field_husband/wrongDataButton")));
-        // The missing entries: one on the virtual keyboard, numbers on the digit pads.
+        // The missing entries: one on the pinyin keyboard ("beijing" → 北京), numbers on the
+        // digit pads.
         QVERIFY(kiosk.run(QStringLiteral("tap field_from_region/input")));
         QTest::qWait(300); // the keyboard slides in
         QVERIFY(kiosk.run(QStringLiteral("type beijing")));
@@ -201,7 +202,7 @@ private Q_SLOTS:
                          {QStringLiteral("property_address"), kSecrets[3]},
                          {QStringLiteral("property_no"), QStringLiteral("京(2020)朝阳区不动产权第9000003号")},
                          {QStringLiteral("moving_people"), QStringLiteral("2")},
-                         {QStringLiteral("from_region"), QStringLiteral("Beijing")},
+                         {QStringLiteral("from_region"), QStringLiteral("北京")}, // "beijing" on the pinyin keyboard
                          {QStringLiteral("phone"), kSecrets[4]}}},
             {QStringLiteral("bindings_used"),
              QJsonArray{bound("name", QStringLiteral("idcard.name")),

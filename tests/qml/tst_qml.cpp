@@ -1,4 +1,6 @@
 // Runs the tst_*.qml files of this folder with the app's own QML modules linked in statically.
+#include "app/input/KeyboardSetup.h"
+
 #include <QQmlEngine>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest>
@@ -15,6 +17,7 @@ public Q_SLOTS:
     void qmlEngineAvailable(QQmlEngine* engine)
     {
         engine->addImportPath(QStringLiteral("qrc:/")); // Qt 6.4: static modules live under qrc:/
+        onewindow::input::install(*engine);             // OneWindow.Input (the kiosk keyboard)
     }
 };
 
