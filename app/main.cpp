@@ -2,7 +2,9 @@
 // QML as an initial property. No singletons, no service locator.
 
 #include "app/catalog/Catalog.h"
+#include "app/catalog/LocalizedText.h"
 #include "app/input/KeyboardSetup.h"
+#include "app/input/ScriptConverter.h"
 #include "app/platform/KioskConfig.h"
 #include "app/platform/Logging.h"
 #include "app/platform/StatePaths.h"
@@ -21,6 +23,7 @@
 #include "app/ui/FormController.h"
 #include "app/ui/JourneyController.h"
 #include "app/ui/LanguageController.h"
+#include "app/ui/HubProgressSource.h"
 #include "app/ui/LocalProgressSource.h"
 #include "app/ui/SessionController.h"
 #include "drivers/reader/ReaderManager.h"
@@ -207,6 +210,11 @@ int main(int argc, char* argv[])
     CatalogController catalogController(std::move(loadedCatalog).value(), &language);
     FormController formController(&language);
     LocalProgressSource localProgress(&storage);
+    // 办件查询 asks the hub when one is configured, and falls back to this kiosk's own records.
+    std::unique_ptr<HubProgressSource> hubProgress;
+    if (const sync::HubConfig hub = sync::HubConfig::fromKioskConfig(config); hub.problem().isEmpty())
+        hubProgress = std::make_unique<HubProgressSource>(std::make_shared<sync::HubClient>(hub), &localProgress);
+    ProgressSource* progress = hubProgress ? static_cast<ProgressSource*>(hubProgress.get()) : &localProgress;
     // Spoken prompts: Qt TextToSpeech when an engine exists and speech is on, silent otherwise.
     std::unique_ptr<Speaker> speaker;
     if (config.value(QStringLiteral("speech/enabled"), true).toBool())
@@ -223,13 +231,18 @@ int main(int argc, char* argv[])
     // Voice guidance reads back the chosen candidate (never logged).
     QObject::connect(&input::InputSession::instance(), &input::InputSession::committed, speaker.get(),
                      [s = speaker.get()](const QString& text) { s->speak(text); });
-    JourneyController journey(&session, &catalogController, &formController, &storage, &localProgress);
+    JourneyController journey(&session, &catalogController, &formController, &storage, progress);
     journey.setPrintTarget(config.value(QStringLiteral("printer/name")).toString());
 
     QQmlApplicationEngine engine;
     // Qt 6.4 puts our static QML modules under qrc:/ (the :/qt/qml prefix arrives in 6.5).
     engine.addImportPath(QStringLiteral("qrc:/"));
     input::install(engine); // OneWindow.Input: KioskKeyboard, the pinyin input method
+    // Catalogue texts without a zh_TW version are shown in traditional characters (OpenCC).
+    catalog::LocalizedText::setTraditionalConverter([](const QString& text) {
+        const input::ScriptConverter* converter = input::sharedTraditionalConverter();
+        return converter ? converter->convert(text) : text;
+    });
     language.setEngine(&engine);
     engine.setInitialProperties({
         {QStringLiteral("session"), QVariant::fromValue(&sessionController)},

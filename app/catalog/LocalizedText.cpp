@@ -4,6 +4,19 @@
 
 namespace onewindow::catalog {
 
+namespace {
+LocalizedText::Converter& traditionalConverter()
+{
+    static LocalizedText::Converter converter;
+    return converter;
+}
+} // namespace
+
+void LocalizedText::setTraditionalConverter(Converter converter)
+{
+    traditionalConverter() = std::move(converter);
+}
+
 LocalizedText LocalizedText::fromJson(const QJsonValue& v)
 {
     LocalizedText t;
@@ -25,8 +38,14 @@ QString LocalizedText::in(const QString& language) const
     if (const auto it = m_texts.constFind(language); it != m_texts.constEnd())
         return *it;
     if (language == QLatin1String("zh_TW")) {
-        if (const auto it = m_texts.constFind(QStringLiteral("zh_CN")); it != m_texts.constEnd())
-            return *it;
+        if (const auto it = m_texts.constFind(QStringLiteral("zh_CN")); it != m_texts.constEnd()) {
+            if (!traditionalConverter())
+                return *it;
+            auto derived = m_derived.constFind(language);
+            if (derived == m_derived.constEnd())
+                derived = m_derived.insert(language, traditionalConverter()(*it));
+            return *derived;
+        }
     }
     if (language != QLatin1String("en")) {
         if (const auto it = m_texts.constFind(QStringLiteral("zh_CN")); it != m_texts.constEnd())

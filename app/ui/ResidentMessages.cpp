@@ -177,9 +177,16 @@ QString notSaved()
 QString progressState(const QString& outboxState, bool online)
 {
     Q_UNUSED(online)
-    if (outboxState == QLatin1String("ACKED") || outboxState == QLatin1String("PURGED"))
+    // Local outbox states, and the hub's case statuses (docs/sync-protocol.md §5).
+    if (outboxState == QLatin1String("ACKED") || outboxState == QLatin1String("PURGED") ||
+        outboxState == QLatin1String("received") || outboxState == QLatin1String("in_progress"))
         return QCoreApplication::translate("ResidentMessages", "Received by the department, being processed");
-    if (outboxState == QLatin1String("REJECTED"))
+    if (outboxState == QLatin1String("completed"))
+        return QCoreApplication::translate("ResidentMessages", "Completed");
+    if (outboxState == QLatin1String("returned"))
+        return QCoreApplication::translate("ResidentMessages",
+                                           "Returned: please supply the missing materials at the counter");
+    if (outboxState == QLatin1String("REJECTED") || outboxState == QLatin1String("rejected"))
         return QCoreApplication::translate("ResidentMessages", "Not accepted, please ask the staff");
     return QCoreApplication::translate("ResidentMessages", "Saved on this kiosk, waiting to be sent");
 }

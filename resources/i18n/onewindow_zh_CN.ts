@@ -655,6 +655,14 @@
         <source>No application found for this query code.</source>
         <translation>未找到该查询码对应的办件。</translation>
     </message>
+    <message>
+        <source>Completed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Returned: please supply the missing materials at the counter</source>
+        <translation>已退回：请到窗口补正材料</translation>
+    </message>
 </context>
 <context>
     <name>ReviewScreen</name>

@@ -655,6 +655,14 @@
         <source>No application found for this query code.</source>
         <translation>未找到該查詢碼對應的辦件。</translation>
     </message>
+    <message>
+        <source>Completed</source>
+        <translation>已辦結</translation>
+    </message>
+    <message>
+        <source>Returned: please supply the missing materials at the counter</source>
+        <translation>已退回：請到窗口補正材料</translation>
+    </message>
 </context>
 <context>
     <name>ReviewScreen</name>
