@@ -21,9 +21,9 @@
 #include "app/ui/DemoConsole.h"
 #include "app/ui/DemoController.h"
 #include "app/ui/FormController.h"
+#include "app/ui/HubProgressSource.h"
 #include "app/ui/JourneyController.h"
 #include "app/ui/LanguageController.h"
-#include "app/ui/HubProgressSource.h"
 #include "app/ui/LocalProgressSource.h"
 #include "app/ui/SessionController.h"
 #include "drivers/reader/ReaderManager.h"
@@ -213,7 +213,8 @@ int main(int argc, char* argv[])
     // 办件查询 asks the hub when one is configured, and falls back to this kiosk's own records.
     std::unique_ptr<HubProgressSource> hubProgress;
     if (const sync::HubConfig hub = sync::HubConfig::fromKioskConfig(config); hub.problem().isEmpty())
-        hubProgress = std::make_unique<HubProgressSource>(std::make_shared<sync::HubClient>(hub), &localProgress);
+        hubProgress =
+            std::make_unique<HubProgressSource>(std::make_shared<sync::HubClient>(hub), &localProgress);
     ProgressSource* progress = hubProgress ? static_cast<ProgressSource*>(hubProgress.get()) : &localProgress;
     // Spoken prompts: Qt TextToSpeech when an engine exists and speech is on, silent otherwise.
     std::unique_ptr<Speaker> speaker;

@@ -35,6 +35,8 @@ PACKAGES=(
   # the Debian package (tests/packaging): its run-time dependencies, so `dpkg -i` installs
   # it here (cage compositor, Xwayland, the Qt Wayland platform), and lintian to check it
   cage xwayland qt6-wayland lintian
+  # the package test: systemd-analyze verify on the units (no systemd needs to run), fakeroot for cpack
+  systemd fakeroot
 )
 
 SUDO=""

@@ -3,7 +3,6 @@
 #include <QJsonValue>
 #include <QMap>
 #include <QString>
-
 #include <functional>
 
 namespace onewindow::catalog {

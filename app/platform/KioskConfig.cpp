@@ -77,8 +77,8 @@ QStringList KioskConfig::readerBackends() const
 {
     QVariant v = value(QStringLiteral("readers/backends"), QStringLiteral("pcsc"));
     // QSettings returns a QStringList for "a, b" and a QString for a single value.
-    QStringList list = v.typeId() == QMetaType::QStringList ? v.toStringList()
-                                                            : v.toString().split(QLatin1Char(','));
+    QStringList list =
+        v.typeId() == QMetaType::QStringList ? v.toStringList() : v.toString().split(QLatin1Char(','));
     for (QString& s : list)
         s = s.trimmed();
     list.removeAll(QString());

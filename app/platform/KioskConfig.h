@@ -26,17 +26,17 @@ public:
     void setValue(const QString& key, const QVariant& value); // in memory only
 
     // Typed accessors (key → default):
-    QStringList readerBackends() const;     // readers/backends → "pcsc"
-    bool demoMode() const;                  // kiosk/demo → false
-    QString stateDir() const;               // kiosk/state_dir → /var/lib/onewindow
-    QString defaultLanguage() const;        // ui/default_language → "zh_CN"
-    bool elderlyModeDefault() const;        // ui/elderly_default → false
-    bool allowReveal() const;               // privacy/allow_reveal → true when no file, else false
-    int idleSeconds(const QString& screen) const;   // session/idle_<screen> → per-screen defaults
-    int idleWarningSeconds() const;         // session/idle_warning → 20 (never below 20)
-    double elderlyIdleFactor() const;       // session/elderly_idle_factor → 1.5
-    int simReadDelayMs() const;             // sim/read_delay_ms → 400
-    QString simIdentitiesPath() const;      // sim/identities → "" (built-in demo identities)
+    QStringList readerBackends() const;           // readers/backends → "pcsc"
+    bool demoMode() const;                        // kiosk/demo → false
+    QString stateDir() const;                     // kiosk/state_dir → /var/lib/onewindow
+    QString defaultLanguage() const;              // ui/default_language → "zh_CN"
+    bool elderlyModeDefault() const;              // ui/elderly_default → false
+    bool allowReveal() const;                     // privacy/allow_reveal → true when no file, else false
+    int idleSeconds(const QString& screen) const; // session/idle_<screen> → per-screen defaults
+    int idleWarningSeconds() const;               // session/idle_warning → 20 (never below 20)
+    double elderlyIdleFactor() const;             // session/elderly_idle_factor → 1.5
+    int simReadDelayMs() const;                   // sim/read_delay_ms → 400
+    QString simIdentitiesPath() const;            // sim/identities → "" (built-in demo identities)
 
 private:
     QString m_path;

@@ -1,7 +1,6 @@
 #include "app/platform/Logging.h"
 
 #include <QRegularExpression>
-
 #include <cstdio>
 
 namespace onewindow {
@@ -39,8 +38,8 @@ QString redactLogText(const QString& text)
     // alone only when they cannot be an ID number.
     // Never destroyed: messages can still arrive while static objects are being torn down at
     // exit, and a destroyed pattern would let a number through (or print "invalid pattern").
-    static const QRegularExpression* const idLike = new QRegularExpression(QStringLiteral(
-        "(?<![0-9A-Za-z])([0-9]{17}[0-9Xx]|[0-9]{15}|[A-Z]{3}[0-9]{12})(?![0-9A-Za-z])"));
+    static const QRegularExpression* const idLike = new QRegularExpression(
+        QStringLiteral("(?<![0-9A-Za-z])([0-9]{17}[0-9Xx]|[0-9]{15}|[A-Z]{3}[0-9]{12})(?![0-9A-Za-z])"));
     QString out;
     qsizetype last = 0;
     auto it = idLike->globalMatch(text);

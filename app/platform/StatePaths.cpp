@@ -8,7 +8,8 @@ namespace onewindow {
 
 QString StatePaths::perUserDefault()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/onewindow");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/onewindow");
 }
 
 QString StatePaths::ensure(const QString& dir)

@@ -13,8 +13,8 @@ namespace {
 QStringList listValue(const KioskConfig& config, const QString& key)
 {
     const QVariant v = config.value(key);
-    QStringList list = v.typeId() == QMetaType::QStringList ? v.toStringList()
-                                                            : v.toString().split(QLatin1Char(','));
+    QStringList list =
+        v.typeId() == QMetaType::QStringList ? v.toStringList() : v.toString().split(QLatin1Char(','));
     for (QString& s : list)
         s = s.trimmed();
     list.removeAll(QString());
@@ -63,9 +63,10 @@ QStringList registerReaderBackends(ReaderManager& manager, const ReaderSetup& se
     if (!setup.relayProblem.isEmpty())
         problems << setup.relayProblem;
     if (setup.backends.contains(QStringLiteral("sim"))) {
-        manager.registerBackend(QStringLiteral("sim"), [cards = setup.simCards, delay = setup.simReadDelayMs] {
-            return std::make_unique<SimReaderBackend>(cards, delay);
-        });
+        manager.registerBackend(QStringLiteral("sim"),
+                                [cards = setup.simCards, delay = setup.simReadDelayMs] {
+                                    return std::make_unique<SimReaderBackend>(cards, delay);
+                                });
     }
     if (setup.backends.contains(QStringLiteral("pcsc"))) {
         ProfileSet builtin = builtinReaderProfiles();
@@ -97,12 +98,13 @@ QStringList registerReaderBackends(ReaderManager& manager, const ReaderSetup& se
         if (setup.nfcConnstring.isEmpty()) {
             problems << QStringLiteral("nfc backend configured without [nfc] device or LIBNFC_DEVICE");
         } else {
-            manager.registerBackend(QStringLiteral("nfc"), [connstring = setup.nfcConnstring, relay = setup.nfcRelay] {
-                NfcReaderOptions options;
-                options.connstring = connstring;
-                options.relay = relay;
-                return std::make_unique<NfcReaderBackend>(options);
-            });
+            manager.registerBackend(QStringLiteral("nfc"),
+                                    [connstring = setup.nfcConnstring, relay = setup.nfcRelay] {
+                                        NfcReaderOptions options;
+                                        options.connstring = connstring;
+                                        options.relay = relay;
+                                        return std::make_unique<NfcReaderBackend>(options);
+                                    });
         }
     }
     return problems;

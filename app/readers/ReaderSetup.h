@@ -1,13 +1,12 @@
 #pragma once
 
 #include "app/platform/KioskConfig.h"
-#include "drivers/reader/ReaderManager.h"
 #include "drivers/nfc/RemoteSamRelay.h"
+#include "drivers/reader/ReaderManager.h"
 #include "drivers/sim/SimIdentities.h"
 
-#include <memory>
-
 #include <QStringList>
+#include <memory>
 
 namespace onewindow {
 
@@ -16,15 +15,15 @@ namespace onewindow {
 // place that knows every backend's constructor, so main.cpp and the tool agree.
 struct ReaderSetup
 {
-    QStringList backends;       // names to start: sim, pcsc, serial, nfc
-    QStringList serialPorts;    // [serial] ports
-    QString nfcConnstring;      // [nfc] device, else LIBNFC_DEVICE / LIBNFC_DEFAULT_DEVICE
+    QStringList backends;    // names to start: sim, pcsc, serial, nfc
+    QStringList serialPorts; // [serial] ports
+    QString nfcConnstring;   // [nfc] device, else LIBNFC_DEVICE / LIBNFC_DEFAULT_DEVICE
     // Remote SAM for NFC readers ([nfc] relay=hub, through the hub: app/sync/HubSamRelay);
     // without one an NFC reader reports the chip serial only.
     std::shared_ptr<RemoteSamRelay> nfcRelay;
     QString relayProblem; // why a configured relay could not be built
-    QString pcscProfile;        // [readers] pcsc_profile: force one profile for every PC/SC reader
-    QString profilesDir;        // [readers] profiles_dir: site profiles overriding the built-in ones
+    QString pcscProfile;  // [readers] pcsc_profile: force one profile for every PC/SC reader
+    QString profilesDir;  // [readers] profiles_dir: site profiles overriding the built-in ones
     QList<SimCard> simCards;
     int simReadDelayMs = 400;
 

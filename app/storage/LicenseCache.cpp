@@ -1,10 +1,9 @@
 #include "app/storage/LicenseCache.h"
 
-#include "drivers/idcard/ResidentId.h"
-
 #include "app/core/LicenseIdentifier.h"
 #include "app/platform/Crypto.h"
 #include "app/storage/StorageLog.h"
+#include "drivers/idcard/ResidentId.h"
 #include "drivers/idcard/SecureWipe.h"
 
 #include <QJsonDocument>
@@ -278,11 +277,11 @@ Result<QList<ELicense>> LicenseCache::lookupValid(QStringView idNumber, QDate to
         // The index columns are not authenticated; the payload is. A damaged index may point
         // at another resident's licence or call a revoked one valid: only a licence whose own
         // (authenticated) content names this resident and is usable today is returned.
-        const bool holds = std::any_of(licence.holders.cbegin(), licence.holders.cend(),
-                                       [&wanted](const LicenseHolder& h) {
-                                           return ResidentId::parse(h.code).number() == wanted ||
-                                                  h.code.compare(wanted, Qt::CaseInsensitive) == 0;
-                                       });
+        const bool holds =
+            std::any_of(licence.holders.cbegin(), licence.holders.cend(), [&wanted](const LicenseHolder& h) {
+                return ResidentId::parse(h.code).number() == wanted ||
+                       h.code.compare(wanted, Qt::CaseInsensitive) == 0;
+            });
         if (!holds || !licence.isUsableOn(today)) {
             qCWarning(lcStorage) << "cache index disagrees with a licence's authenticated content; skipped";
             licence.wipe();

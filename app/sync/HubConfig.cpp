@@ -64,6 +64,9 @@ HubConfig HubConfig::fromKioskConfig(const KioskConfig& c)
 SyncSettings SyncSettings::fromKioskConfig(const KioskConfig& c)
 {
     SyncSettings s;
+#ifdef ONEWINDOW_VERSION
+    s.appVersion = QStringLiteral(ONEWINDOW_VERSION); // git describe, as in the package (heartbeat)
+#endif
     s.backoffBaseMs = number(c, "hub/backoff_base_ms", s.backoffBaseMs);
     s.backoffCapMs = number(c, "hub/backoff_cap_ms", s.backoffCapMs);
     s.heartbeatIntervalMs = number(c, "hub/heartbeat_interval_s", s.heartbeatIntervalMs, 1000);

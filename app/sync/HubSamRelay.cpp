@@ -41,7 +41,8 @@ void HubSamRelay::abandonSession()
     m_session.clear();
 }
 
-Result HubSamRelay::post(const QString& path, const QJsonObject& body, Clock::time_point deadline, bool firstStep)
+Result HubSamRelay::post(const QString& path, const QJsonObject& body, Clock::time_point deadline,
+                         bool firstStep)
 {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
     if (left <= 0)
@@ -74,17 +75,20 @@ Result HubSamRelay::post(const QString& path, const QJsonObject& body, Clock::ti
     }
     RelayStep step;
     if (answer.value(QStringLiteral("done")).toBool()) {
-        QByteArray block = QByteArray::fromHex(answer.value(QStringLiteral("text_block")).toString().toLatin1());
+        QByteArray block =
+            QByteArray::fromHex(answer.value(QStringLiteral("text_block")).toString().toLatin1());
         auto decoded = decodeTextBlock(block);
         secureWipe(block);
         if (!decoded)
-            return fail(RelayError::Kind::Rejected,
-                        QStringLiteral("relay identity: %1").arg(QLatin1String(textBlockErrorName(decoded.error()))));
+            return fail(
+                RelayError::Kind::Rejected,
+                QStringLiteral("relay identity: %1").arg(QLatin1String(textBlockErrorName(decoded.error()))));
         step.identity = std::move(decoded).value();
         m_session.clear();
         return step;
     }
-    step.commandApdu = QByteArray::fromHex(answer.value(QStringLiteral("command_apdu")).toString().toLatin1());
+    step.commandApdu =
+        QByteArray::fromHex(answer.value(QStringLiteral("command_apdu")).toString().toLatin1());
     if (step.commandApdu.isEmpty())
         return fail(RelayError::Kind::ServerError, QStringLiteral("relay answer without command_apdu"));
     return step;

@@ -19,12 +19,13 @@ public:
     explicit HubSamRelay(std::shared_ptr<HubClient> client);
 
     Expected<RelayStep, RelayError> startSession(const CardHello& hello, Clock::time_point deadline) override;
-    Expected<RelayStep, RelayError> exchange(const QByteArray& cardAnswer, Clock::time_point deadline) override;
+    Expected<RelayStep, RelayError> exchange(const QByteArray& cardAnswer,
+                                             Clock::time_point deadline) override;
     void abandonSession() override;
 
 private:
-    Expected<RelayStep, RelayError> post(const QString& path, const QJsonObject& body, Clock::time_point deadline,
-                                         bool firstStep);
+    Expected<RelayStep, RelayError> post(const QString& path, const QJsonObject& body,
+                                         Clock::time_point deadline, bool firstStep);
 
     std::shared_ptr<HubClient> m_client;
     QString m_session;

@@ -712,7 +712,9 @@ void SyncEngine::applyResult(const Item& item, const protocol::ItemResult& r, St
     if (delivered && !r.fingerprint.isEmpty() && !item.fingerprint.isEmpty() &&
         r.fingerprint != item.fingerprint) {
         // The hub holds another payload under our ID: a bug somewhere; never re-key (§7.3).
-        mark([id](StorageWorker& w) { w.outbox().markRejected(id, QStringLiteral("hub holds another payload"), 422); });
+        mark([id](StorageWorker& w) {
+            w.outbox().markRejected(id, QStringLiteral("hub holds another payload"), 422);
+        });
         ++report.rejected;
         raiseAlarm(QStringLiteral("submission %1: the hub holds a different payload (fingerprint mismatch)")
                        .arg(id));
@@ -745,9 +747,8 @@ void SyncEngine::applyResult(const Item& item, const protocol::ItemResult& r, St
     // "retry", 409 and anything this build does not know: try again later.
     const qint64 delay = m_backoff.delayMs(item.entry.attempts, r.retryAfterMs);
     mark([id, at = QDateTime::currentMSecsSinceEpoch() + delay,
-          why = QStringLiteral("hub: %1 %2").arg(r.status, r.error).left(200), code = r.code](StorageWorker& w) {
-        w.outbox().markRetry(id, at, why, code);
-    });
+          why = QStringLiteral("hub: %1 %2").arg(r.status, r.error).left(200),
+          code = r.code](StorageWorker& w) { w.outbox().markRetry(id, at, why, code); });
     ++report.retried;
 }
 

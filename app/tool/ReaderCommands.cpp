@@ -19,7 +19,7 @@ namespace onewindow::tool {
 
 namespace {
 
-constexpr int kReadersDefaultTimeout = 3;  // seconds to let readers appear and settle
+constexpr int kReadersDefaultTimeout = 3;   // seconds to let readers appear and settle
 constexpr int kReadCardDefaultTimeout = 10; // seconds to wait for a card
 constexpr int kSettleMs = 600;              // no reader event for this long = settled
 
@@ -87,14 +87,13 @@ QString ReaderCommands::readersUsage()
 
 QString ReaderCommands::readCardUsage()
 {
-    return QStringLiteral(
-        "Usage: onewindow-tool read-card [--reader NAME] [--timeout S] [--profile NAME]\n"
-        "                                [--serial PATH]... [--json] [--reveal]\n"
-        "\n"
-        "Waits for a card (default 10 s) and prints its identity, masked unless --reveal,\n"
-        "with the reader, backend, chip serial (when read) and timings. --reader takes a\n"
-        "reader's exact name or a unique prefix; --profile forces a PC/SC reader profile.\n"
-        "Exit 0 read, 1 no card or the read failed, 2 unknown or ambiguous reader.\n");
+    return QStringLiteral("Usage: onewindow-tool read-card [--reader NAME] [--timeout S] [--profile NAME]\n"
+                          "                                [--serial PATH]... [--json] [--reveal]\n"
+                          "\n"
+                          "Waits for a card (default 10 s) and prints its identity, masked unless --reveal,\n"
+                          "with the reader, backend, chip serial (when read) and timings. --reader takes a\n"
+                          "reader's exact name or a unique prefix; --profile forces a PC/SC reader profile.\n"
+                          "Exit 0 read, 1 no card or the read failed, 2 unknown or ambiguous reader.\n");
 }
 
 CommandResult ReaderCommands::readers(const Request& request, const KioskConfig& config)
@@ -106,7 +105,8 @@ CommandResult ReaderCommands::readers(const Request& request, const KioskConfig&
     QTimer settle;
     settle.setSingleShot(true);
     QObject::connect(&settle, &QTimer::timeout, &loop, &QEventLoop::quit);
-    QObject::connect(&manager, &ReaderManager::readersChanged, &settle, [&settle] { settle.start(kSettleMs); });
+    QObject::connect(&manager, &ReaderManager::readersChanged, &settle,
+                     [&settle] { settle.start(kSettleMs); });
     QTimer::singleShot((request.timeoutSeconds >= 0 ? request.timeoutSeconds : kReadersDefaultTimeout) * 1000,
                        &loop, &QEventLoop::quit);
     settle.start(kSettleMs * 2); // a backend that finds nothing says nothing
@@ -133,14 +133,17 @@ CommandResult ReaderCommands::readers(const Request& request, const KioskConfig&
     QJsonArray usb;
     const QString sysfs = qEnvironmentVariable("ONEWINDOW_USB_SYSFS", QStringLiteral("/sys/bus/usb/devices"));
     for (const UsbDevice& d : attachedCardReaders(profileSet.profiles, sysfs)) {
-        const bool inUse = !d.product.isEmpty() && std::any_of(readers.cbegin(), readers.cend(), [&d](const ReaderInfo& r) {
-            return r.name.contains(d.product, Qt::CaseInsensitive) && r.status != ReaderInfo::Status::Unsupported;
-        });
-        usb.append(QJsonObject{{QStringLiteral("id"), d.idString()},
-                               {QStringLiteral("product"), d.product},
-                               {QStringLiteral("ccid"), d.smartCardInterface},
-                               {QStringLiteral("profile"), d.profile.isEmpty() ? QJsonValue() : QJsonValue(d.profile)},
-                               {QStringLiteral("in_use"), inUse}});
+        const bool inUse =
+            !d.product.isEmpty() && std::any_of(readers.cbegin(), readers.cend(), [&d](const ReaderInfo& r) {
+                return r.name.contains(d.product, Qt::CaseInsensitive) &&
+                       r.status != ReaderInfo::Status::Unsupported;
+            });
+        usb.append(QJsonObject{
+            {QStringLiteral("id"), d.idString()},
+            {QStringLiteral("product"), d.product},
+            {QStringLiteral("ccid"), d.smartCardInterface},
+            {QStringLiteral("profile"), d.profile.isEmpty() ? QJsonValue() : QJsonValue(d.profile)},
+            {QStringLiteral("in_use"), inUse}});
         if (!inUse)
             text += QStringLiteral("USB card reader %1 (%2) is attached but no backend uses it "
                                    "(driver missing or unsupported)\n")
@@ -163,13 +166,14 @@ CommandResult ReaderCommands::readCard(const Request& request, const KioskConfig
         return CommandResult::usageError(QStringLiteral("no reader backend configured"));
     ReaderManager manager;
     const QStringList problems = registerReaderBackends(manager, setup);
-    if (!request.profile.isEmpty() && problems.contains(QStringLiteral("no reader profile named %1").arg(request.profile)))
+    if (!request.profile.isEmpty() &&
+        problems.contains(QStringLiteral("no reader profile named %1").arg(request.profile)))
         return CommandResult::usageError(QStringLiteral("unknown reader profile (see resources/readers)"));
 
     QEventLoop loop;
     QElapsedTimer clock;
     clock.start();
-    QString chosen;        // the reader the card is taken from
+    QString chosen; // the reader the card is taken from
     bool ambiguous = false;
     qint64 presentAt = -1; // ms since start
     qint64 doneAt = -1;
@@ -199,14 +203,15 @@ CommandResult ReaderCommands::readCard(const Request& request, const KioskConfig
         chosen = reader;
         presentAt = clock.elapsed();
     });
-    QObject::connect(&manager, &ReaderManager::cardRead, &loop, [&](const QString& reader, const Identity& id) {
-        if (!accepts(reader))
-            return;
-        chosen = reader;
-        identity = id;
-        doneAt = clock.elapsed();
-        loop.quit();
-    });
+    QObject::connect(&manager, &ReaderManager::cardRead, &loop,
+                     [&](const QString& reader, const Identity& id) {
+                         if (!accepts(reader))
+                             return;
+                         chosen = reader;
+                         identity = id;
+                         doneAt = clock.elapsed();
+                         loop.quit();
+                     });
     QObject::connect(&manager, &ReaderManager::chipSerialRead, &loop,
                      [&](const QString& reader, const QByteArray& serial) {
                          if (!accepts(reader))
@@ -231,7 +236,8 @@ CommandResult ReaderCommands::readCard(const Request& request, const KioskConfig
         if (e != ReadError::CardMoved && !(chipSerial.size() && !manager.readerMayReadIdentity(reader)))
             loop.quit();
     });
-    QTimer::singleShot((request.timeoutSeconds >= 0 ? request.timeoutSeconds : kReadCardDefaultTimeout) * 1000,
+    QTimer::singleShot((request.timeoutSeconds >= 0 ? request.timeoutSeconds : kReadCardDefaultTimeout) *
+                           1000,
                        &loop, &QEventLoop::quit);
     manager.start(setup.backends);
     loop.exec();
@@ -249,7 +255,8 @@ CommandResult ReaderCommands::readCard(const Request& request, const KioskConfig
     if (!request.readerName.isEmpty() && !readerKnown) {
         bool amb = false;
         if (matchReader(seen, request.readerName, &amb).isEmpty())
-            return CommandResult::usageError(QStringLiteral("no reader matches --reader (try 'onewindow-tool readers')"));
+            return CommandResult::usageError(
+                QStringLiteral("no reader matches --reader (try 'onewindow-tool readers')"));
     }
     // A chip-serial-only reader's answer is complete without an identity; any other reader
     // must deliver the identity.
@@ -287,7 +294,8 @@ CommandResult ReaderCommands::readCard(const Request& request, const KioskConfig
     // The chip serial identifies the resident's card for life: masked like an ID number.
     const QString serialHex = QString::fromLatin1(chipSerial.toHex());
     const QString serialShown = request.reveal ? serialHex : maskIdNumber(serialHex);
-    object.insert(QStringLiteral("chip_serial"), chipSerial.isEmpty() ? QJsonValue() : QJsonValue(serialShown));
+    object.insert(QStringLiteral("chip_serial"),
+                  chipSerial.isEmpty() ? QJsonValue() : QJsonValue(serialShown));
     QJsonObject timings{{QStringLiteral("start_to_done"), doneAt}};
     if (presentAt >= 0)
         timings.insert(QStringLiteral("present_to_done"), doneAt - presentAt);

@@ -21,11 +21,11 @@ class ReaderCommands
 public:
     struct Request
     {
-        bool configFile = false;    // a configuration file was loaded
-        QStringList serialPorts;    // --serial
-        QString readerName;         // --reader
-        QString profile;            // --profile (PC/SC)
-        int timeoutSeconds = -1;    // --timeout; -1: the command's default
+        bool configFile = false; // a configuration file was loaded
+        QStringList serialPorts; // --serial
+        QString readerName;      // --reader
+        QString profile;         // --profile (PC/SC)
+        int timeoutSeconds = -1; // --timeout; -1: the command's default
         bool json = false;
         bool reveal = false;
     };

@@ -39,8 +39,8 @@ const QList<CommandSpec>& specs()
         {"queue", {QStringLiteral("json"), QStringLiteral("state-dir")}, 0, ""},
         {"readers", {QStringLiteral("json"), QStringLiteral("serial"), QStringLiteral("timeout")}, 0, ""},
         {"read-card",
-         {QStringLiteral("json"), QStringLiteral("reveal"), QStringLiteral("serial"), QStringLiteral("timeout"),
-          QStringLiteral("reader"), QStringLiteral("profile")},
+         {QStringLiteral("json"), QStringLiteral("reveal"), QStringLiteral("serial"),
+          QStringLiteral("timeout"), QStringLiteral("reader"), QStringLiteral("profile")},
          0,
          ""},
         {"audit", {QStringLiteral("json"), QStringLiteral("state-dir")}, 1, "verify"},
@@ -238,7 +238,8 @@ CommandResult ToolDispatcher::run(const QStringList& arguments) const
     if (!valueError.isEmpty())
         return CommandResult::usageError(valueError);
     if (readerNames.size() > 1 || timeouts.size() > 1 || profiles.size() > 1)
-        return CommandResult::usageError(QStringLiteral("--reader, --timeout and --profile may be given once"));
+        return CommandResult::usageError(
+            QStringLiteral("--reader, --timeout and --profile may be given once"));
     int timeoutSeconds = -1;
     if (!timeouts.isEmpty()) {
         bool ok = false;

@@ -6,7 +6,9 @@
 
 namespace onewindow {
 
-ActivityFilter::ActivityFilter(ResidentSession* session, QObject* parent) : QObject(parent), m_session(session) {}
+ActivityFilter::ActivityFilter(ResidentSession* session, QObject* parent)
+    : QObject(parent), m_session(session)
+{}
 
 bool ActivityFilter::eventFilter(QObject* watched, QEvent* event)
 {

@@ -12,7 +12,8 @@ namespace {
 constexpr qint64 kLookupTimeoutMs = 5000; // a resident is waiting: fall back quickly
 }
 
-HubProgressSource::HubProgressSource(std::shared_ptr<sync::HubClient> hub, ProgressSource* offline, QObject* parent)
+HubProgressSource::HubProgressSource(std::shared_ptr<sync::HubClient> hub, ProgressSource* offline,
+                                     QObject* parent)
     : ProgressSource(parent), m_hub(std::move(hub)), m_offline(offline)
 {
     qRegisterMetaType<QList<ProgressEntry>>();
@@ -33,13 +34,15 @@ void HubProgressSource::lookupByIdNumber(const QString& idNumber)
     sync::HubRequest request;
     request.method = "POST";
     request.path = QStringLiteral("/v1/cases:lookup");
-    request.body = QJsonDocument(QJsonObject{{QStringLiteral("id_number"), idNumber}}).toJson(QJsonDocument::Compact);
+    request.body =
+        QJsonDocument(QJsonObject{{QStringLiteral("id_number"), idNumber}}).toJson(QJsonDocument::Compact);
     request.totalTimeoutMs = kLookupTimeoutMs;
     QPointer<HubProgressSource> self(this);
     // The callback runs on the hub client's thread; the answer is handled on ours.
     m_hub->submit(std::move(request), [self, idNumber](sync::HubResponse response) {
         QMetaObject::invokeMethod(
-            self.data(), [self, response = std::move(response), idNumber]() mutable {
+            self.data(),
+            [self, response = std::move(response), idNumber]() mutable {
                 if (self)
                     self->onHubAnswer(response, idNumber);
             },

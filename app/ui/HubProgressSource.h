@@ -15,7 +15,8 @@ class HubProgressSource : public ProgressSource
 {
     Q_OBJECT
 public:
-    HubProgressSource(std::shared_ptr<sync::HubClient> hub, ProgressSource* offline, QObject* parent = nullptr);
+    HubProgressSource(std::shared_ptr<sync::HubClient> hub, ProgressSource* offline,
+                      QObject* parent = nullptr);
 
     void lookupByQueryCode(const QString& queryCode) override;
     void lookupByIdNumber(const QString& idNumber) override;

@@ -4,12 +4,10 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QQmlEngine>
 #include <QStringList>
 #include <QTranslator>
-
 #include <memory>
-
-#include <QQmlEngine>
 
 namespace onewindow {
 

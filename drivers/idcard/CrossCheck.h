@@ -13,7 +13,11 @@ namespace onewindow {
 // stop the resident (an expired card is still readable; business rules decide later).
 struct CheckFinding
 {
-    enum class Severity { Warning, Error };
+    enum class Severity
+    {
+        Warning,
+        Error
+    };
     Severity severity = Severity::Warning;
     QString code; // stable key, e.g. "expired", "id_checksum", "birth_date_mismatch"
 };

@@ -7,8 +7,7 @@ namespace onewindow {
 
 // A minimal std::expected stand-in: GCC 12 ships <expected> only in C++23 mode and the
 // project is C++20. Errors are values (DESIGN.md §2), so every fallible call returns one.
-template <typename T, typename E>
-class Expected
+template <typename T, typename E> class Expected
 {
 public:
     Expected(T value) : m_v(std::in_place_index<0>, std::move(value)) {}
@@ -26,8 +25,7 @@ public:
 private:
     template <std::size_t I, typename A>
     Expected(std::in_place_index_t<I> tag, A&& a) : m_v(tag, std::forward<A>(a))
-    {
-    }
+    {}
     std::variant<T, E> m_v;
 };
 

@@ -10,15 +10,28 @@ namespace onewindow {
 class ResidentId
 {
 public:
-    enum class Kind {
+    enum class Kind
+    {
         Unknown,
-        Resident,     // mainland resident
-        Hmt,          // HK/Macau/Taiwan residence permit: address code 810000/820000/830000
-        Foreign2023,  // 2023 foreigner permanent residence card: starts with 9
-        Legacy15,     // GB 11643-1989 15-digit number: 2-digit year, no check digit
+        Resident,    // mainland resident
+        Hmt,         // HK/Macau/Taiwan residence permit: address code 810000/820000/830000
+        Foreign2023, // 2023 foreigner permanent residence card: starts with 9
+        Legacy15,    // GB 11643-1989 15-digit number: 2-digit year, no check digit
     };
-    enum class Error { None, Format, Length, Date, Checksum };
-    enum class Sex { Unknown, Male, Female };
+    enum class Error
+    {
+        None,
+        Format,
+        Length,
+        Date,
+        Checksum
+    };
+    enum class Sex
+    {
+        Unknown,
+        Male,
+        Female
+    };
 
     // Never throws; invalid input gives isValid()==false and error() says why. Whitespace
     // around the number is ignored and a lowercase 'x' check character is normalised to 'X'.
@@ -35,14 +48,14 @@ public:
     bool isValid() const { return m_error == Error::None; }
     Error error() const { return m_error; }
     Kind kind() const { return m_kind; }
-    QString number() const { return m_number; }  // normalised; empty on format/length errors
+    QString number() const { return m_number; } // normalised; empty on format/length errors
     QDate birthDate() const { return m_birth; }
     Sex sex() const { return m_sex; }
     // The 6-digit address code (for Foreign2023: the acceptance province, e.g. "110000").
     QString regionCode() const { return m_region; }
 
-    static const char* kindName(Kind k);    // "resident", "hmt", "foreign_2023", "legacy15", "unknown"
-    static const char* errorName(Error e);  // null for None, else "format", "length", "date", "checksum"
+    static const char* kindName(Kind k);   // "resident", "hmt", "foreign_2023", "legacy15", "unknown"
+    static const char* errorName(Error e); // null for None, else "format", "length", "date", "checksum"
 
 private:
     QString m_number;

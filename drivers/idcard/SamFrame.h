@@ -18,14 +18,15 @@ namespace sam {
 
 inline constexpr std::uint8_t kPreamble[5] = {0xAA, 0xAA, 0xAA, 0x96, 0x69};
 inline constexpr int kPreambleSize = 5;
-inline constexpr int kHeaderSize = 7;            // preamble + length
-inline constexpr int kMinResponseLength = 4;     // SW1 SW2 SW3 CHK
-inline constexpr int kMinCommandLength = 3;      // CMD Para CHK
+inline constexpr int kHeaderSize = 7;        // preamble + length
+inline constexpr int kMinResponseLength = 4; // SW1 SW2 SW3 CHK
+inline constexpr int kMinCommandLength = 3;  // CMD Para CHK
 // Largest legitimate response is text+photo+fingerprint (0x090A). Anything larger is line
 // noise; rejecting it at once keeps a corrupt length from stalling the stream for seconds.
 inline constexpr int kMaxLength = 0x0A00;
 
-enum class Command : std::uint16_t {      // (CMD << 8) | Para
+enum class Command : std::uint16_t
+{ // (CMD << 8) | Para
     ResetSam = 0x10FF,
     SamStatus = 0x11FF,
     SamId = 0x12FF,
@@ -36,10 +37,11 @@ enum class Command : std::uint16_t {      // (CMD << 8) | Para
     ReadTextPhotoFingerprint = 0x3010,
     SetBaud115200 = 0x6000,
     SetBaud9600 = 0x6004,
-    SetMaxRfByte = 0x61FF,                // data: 0x50 (encodeCommand supplies it when data is empty)
+    SetMaxRfByte = 0x61FF, // data: 0x50 (encodeCommand supplies it when data is empty)
 };
 
-enum class FrameError {
+enum class FrameError
+{
     BadPreamble, // the bytes do not start with AA AA AA 96 69
     BadLength,   // length field below the minimum or above kMaxLength, or bytes after the frame
     Truncated,   // fewer bytes than the length field announces
@@ -83,7 +85,11 @@ struct ReadPayload
     QByteArray photo;
     QByteArray fingerprint;
 };
-enum class PayloadError { TooShort, LengthMismatch };
+enum class PayloadError
+{
+    TooShort,
+    LengthMismatch
+};
 Expected<ReadPayload, PayloadError> splitReadPayload(QByteArrayView data, bool withFingerprint);
 
 // Incremental response reader for a byte stream (serial port). Feed whatever arrived; take
@@ -94,10 +100,10 @@ class FrameReader
 public:
     struct Event
     {
-        std::optional<Response> frame;     // set on success
-        std::optional<FrameError> error;   // set on a rejected frame
-        qsizetype skippedBytes = 0;        // garbage dropped before this event (including the
-                                           // rest of a frame rejected earlier)
+        std::optional<Response> frame;   // set on success
+        std::optional<FrameError> error; // set on a rejected frame
+        qsizetype skippedBytes = 0;      // garbage dropped before this event (including the
+                                         // rest of a frame rejected earlier)
     };
 
     void feed(QByteArrayView bytes);

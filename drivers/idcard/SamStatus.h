@@ -7,7 +7,8 @@ namespace onewindow {
 
 // SW3, the SAM's own status byte (GA/T 467; reference/idcard.md §1.5). The same values are
 // the return codes of the vendor SDT_* libraries.
-enum class SamStatus : std::uint8_t {
+enum class SamStatus : std::uint8_t
+{
     Success = 0x90,
     ItemAbsent = 0x91,
     CardFound = 0x9F,
@@ -36,7 +37,8 @@ enum class SamStatus : std::uint8_t {
 };
 
 // What the kiosk does about a status (reference/idcard.md §8.2).
-enum class SamStatusClass {
+enum class SamStatusClass
+{
     Ok,          // 0x90, 0x9F
     NotPresent,  // 0x91: optional item absent, not an error
     NoCard,      // 0x80, 0x81: keep polling
@@ -51,14 +53,15 @@ struct SamStatusInfo
     std::uint8_t code = 0;
     bool known = false;
     SamStatusClass cls = SamStatusClass::Unknown;
-    const char* zh = "";   // UTF-8, as in the standard's table
+    const char* zh = ""; // UTF-8, as in the standard's table
     const char* en = "";
 };
 
 // Never fails: an unknown byte gives known=false, cls=Unknown and zh/en "未知状态"/"unknown status"
 // (samStatusMeaning adds the hex code).
 SamStatusInfo samStatusInfo(std::uint8_t sw3);
-QString samStatusMeaning(std::uint8_t sw3, const QString& language); // "zh" or "en"; unknown → "未知状态 0xNN"
+QString samStatusMeaning(std::uint8_t sw3,
+                         const QString& language); // "zh" or "en"; unknown → "未知状态 0xNN"
 // Every code of the table, in table order (for tests and diagnostics).
 const SamStatusInfo* samStatusTable(std::size_t* count);
 

@@ -14,7 +14,8 @@ namespace onewindow {
 inline constexpr int kTextBlockSize = 256;
 inline constexpr int kTypeFlagOffset = 248;
 
-enum class TextBlockError {
+enum class TextBlockError
+{
     WrongSize,           // not exactly 256 bytes
     UnsupportedDocument, // an unknown type flag at offset 248
 };

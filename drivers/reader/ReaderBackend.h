@@ -4,7 +4,6 @@
 #include "drivers/reader/ReaderInfo.h"
 
 #include <QObject>
-
 #include <functional>
 #include <memory>
 

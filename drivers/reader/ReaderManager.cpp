@@ -64,7 +64,8 @@ void ReaderManager::stop()
     if (m_worker) {
         ReaderManagerWorker* worker = m_worker;
         // Blocking: the backends must have released their devices before the thread ends.
-        QMetaObject::invokeMethod(worker, [worker] { worker->stopBackends(); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            worker, [worker] { worker->stopBackends(); }, Qt::BlockingQueuedConnection);
     }
     m_thread.quit();
     m_thread.wait();

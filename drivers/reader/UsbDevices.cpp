@@ -28,7 +28,9 @@ bool parseHex16(const QString& text, quint16* out)
 
 QString UsbDevice::idString() const
 {
-    return QStringLiteral("%1:%2").arg(id.vendor, 4, 16, QLatin1Char('0')).arg(id.product, 4, 16, QLatin1Char('0'));
+    return QStringLiteral("%1:%2")
+        .arg(id.vendor, 4, 16, QLatin1Char('0'))
+        .arg(id.product, 4, 16, QLatin1Char('0'));
 }
 
 QList<UsbDevice> attachedCardReaders(const QList<ReaderProfile>& profiles, const QString& sysfsRoot)
@@ -52,8 +54,8 @@ QList<UsbDevice> attachedCardReaders(const QList<ReaderProfile>& profiles, const
     for (const QString& entry : interfaces) {
         const QString device = entry.section(QLatin1Char(':'), 0, 0);
         auto it = devices.find(device);
-        if (it != devices.end() && readAttribute(root.filePath(entry), "bInterfaceClass").compare(
-                                       QLatin1String("0b"), Qt::CaseInsensitive) == 0)
+        if (it != devices.end() && readAttribute(root.filePath(entry), "bInterfaceClass")
+                                           .compare(QLatin1String("0b"), Qt::CaseInsensitive) == 0)
             it->smartCardInterface = true;
     }
     QList<UsbDevice> readers;

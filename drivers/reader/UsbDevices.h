@@ -14,9 +14,9 @@ namespace onewindow {
 struct UsbDevice
 {
     UsbId id;
-    QString product;           // the device's product string, when it has one
+    QString product;                 // the device's product string, when it has one
     bool smartCardInterface = false; // an interface of class 0x0B (CCID)
-    QString profile;           // the reader profile whose usb ids list this device, or empty
+    QString profile;                 // the reader profile whose usb ids list this device, or empty
 
     QString idString() const; // "072f:2200"
 };

@@ -48,7 +48,9 @@ Expected<QList<SimCard>, QString> loadSimCards(const QString& path)
     QList<SimCard> cards;
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const QJsonObject o = entries.at(i).toObject();
-        auto str = [&o](const char* key) { return o.value(QLatin1String(key)).toString(); };
+        auto str = [&o](const char* key) {
+            return o.value(QLatin1String(key)).toString();
+        };
         const auto type = parseDocumentType(str("document_type"));
         if (!type)
             return Result::failure(QStringLiteral("%1: entry %2: %3").arg(path).arg(i).arg(type.error()));

@@ -4,7 +4,6 @@
 #include "drivers/sim/SimIdentities.h"
 
 #include <QTimer>
-
 #include <optional>
 
 namespace onewindow {

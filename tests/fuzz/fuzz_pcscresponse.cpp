@@ -45,12 +45,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     static const ProfileSet builtin = builtinReaderProfiles();
     for (const ReaderProfile& profile : builtin.profiles) {
         ScriptedCard card(data, size);
-        const CardChannel channel = [&card](const QByteArray&) { return card.answer(); };
+        const CardChannel channel = [&card](const QByteArray&) {
+            return card.answer();
+        };
         auto identity = readIdentityWithMap(profile.apdu, channel);
         if (identity)
             std::move(identity).value().wipe();
         ScriptedCard card2(data, size);
-        const CardChannel channel2 = [&card2](const QByteArray&) { return card2.answer(); };
+        const CardChannel channel2 = [&card2](const QByteArray&) {
+            return card2.answer();
+        };
         (void)readChipSerialWithMap(profile.apdu, channel2);
     }
     (void)parseReaderProfile(QByteArrayView(reinterpret_cast<const char*>(data), qsizetype(size)));

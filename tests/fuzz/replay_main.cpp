@@ -2,7 +2,6 @@
 // committed corpus as a regression test: every input must pass through without a crash.
 #include <QDir>
 #include <QFile>
-
 #include <cstdint>
 #include <cstdio>
 
@@ -25,7 +24,8 @@ int main(int argc, char** argv)
         if (!f.open(QIODevice::ReadOnly))
             return 1;
         const QByteArray bytes = f.readAll();
-        LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(bytes.constData()), std::size_t(bytes.size()));
+        LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(bytes.constData()),
+                               std::size_t(bytes.size()));
     }
     std::printf("%lld passed, 0 failed\n", static_cast<long long>(files.size()));
     return 0;

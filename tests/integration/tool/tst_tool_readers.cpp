@@ -88,16 +88,19 @@ private Q_SLOTS:
 
     void readersListsAllThreeStacks()
     {
-        const ToolRun run = tool({QStringLiteral("readers"), QStringLiteral("--json"), QStringLiteral("--serial"),
-                                  m_samLink, QStringLiteral("--timeout"), QStringLiteral("8")});
+        const ToolRun run =
+            tool({QStringLiteral("readers"), QStringLiteral("--json"), QStringLiteral("--serial"), m_samLink,
+                  QStringLiteral("--timeout"), QStringLiteral("8")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QMap<QString, QString> backendOf;
         for (const QJsonValue& v : run.json().value(QStringLiteral("readers")).toArray()) {
             const QJsonObject r = v.toObject();
-            backendOf.insert(r.value(QStringLiteral("name")).toString(), r.value(QStringLiteral("backend")).toString());
+            backendOf.insert(r.value(QStringLiteral("name")).toString(),
+                             r.value(QStringLiteral("backend")).toString());
         }
         QCOMPARE(backendOf.value(kPcscReader), QStringLiteral("pcsc"));
-        QCOMPARE(backendOf.value(onewindow::SerialSamPort::readerNameFor(m_samLink)), QStringLiteral("serial"));
+        QCOMPARE(backendOf.value(onewindow::SerialSamPort::readerNameFor(m_samLink)),
+                 QStringLiteral("serial"));
         QCOMPARE(backendOf.value(QStringLiteral("NFC ") + m_pn532->connstring()), QStringLiteral("nfc"));
     }
 
@@ -106,8 +109,9 @@ private Q_SLOTS:
         QVERIFY(m_card.insert());
         QVERIFY(m_card.waitFor(QStringLiteral("connected")));
         QTest::qWait(800);
-        const ToolRun run = tool({QStringLiteral("read-card"), QStringLiteral("--reader"), QStringLiteral("OW SAM 00 0"),
-                                  QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("10")});
+        const ToolRun run =
+            tool({QStringLiteral("read-card"), QStringLiteral("--reader"), QStringLiteral("OW SAM 00 0"),
+                  QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("10")});
         QVERIFY(m_card.remove());
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QJsonObject o = run.json();
@@ -124,9 +128,10 @@ private Q_SLOTS:
     void readCardThroughSerial()
     {
         QVERIFY(m_sam.command(QStringLiteral("place resident")).startsWith(QLatin1String("ok")));
-        const ToolRun run = tool({QStringLiteral("read-card"), QStringLiteral("--serial"), m_samLink,
-                                  QStringLiteral("--reader"), QStringLiteral("Serial SAM"), QStringLiteral("--json"),
-                                  QStringLiteral("--timeout"), QStringLiteral("10")});
+        const ToolRun run =
+            tool({QStringLiteral("read-card"), QStringLiteral("--serial"), m_samLink,
+                  QStringLiteral("--reader"), QStringLiteral("Serial SAM"), QStringLiteral("--json"),
+                  QStringLiteral("--timeout"), QStringLiteral("10")});
         m_sam.command(QStringLiteral("remove"));
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QJsonObject o = run.json();
@@ -139,8 +144,9 @@ private Q_SLOTS:
     {
         // Without a remote SAM relay an NFC radio identifies the chip, not the person.
         QVERIFY(m_pn532->ok("place"));
-        const ToolRun run = tool({QStringLiteral("read-card"), QStringLiteral("--reader"), QStringLiteral("NFC"),
-                                  QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("10")});
+        const ToolRun run =
+            tool({QStringLiteral("read-card"), QStringLiteral("--reader"), QStringLiteral("NFC"),
+                  QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("10")});
         m_pn532->ok("remove");
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QJsonObject o = run.json();
@@ -162,7 +168,8 @@ private Q_SLOTS:
         // SAM over mutual TLS, and the identity comes back as a text block.
         onewindow::testing::HubProcess hub;
         QString error;
-        QVERIFY2(hub.start(&error, eid ? QStringList{QStringLiteral("--eid")} : QStringList{}), qPrintable(error));
+        QVERIFY2(hub.start(&error, eid ? QStringList{QStringLiteral("--eid")} : QStringList{}),
+                 qPrintable(error));
         const onewindow::sync::HubConfig h = hub.config();
         const QString conf = m_dir.filePath(QStringLiteral("relay.conf"));
         QFile f(conf);
@@ -173,8 +180,9 @@ private Q_SLOTS:
                     .toUtf8());
         f.close();
         QVERIFY(m_pn532->ok("place"));
-        const ToolRun run = tool({QStringLiteral("--config"), conf, QStringLiteral("read-card"), QStringLiteral("--json"),
-                                  QStringLiteral("--timeout"), QStringLiteral("10")});
+        const ToolRun run =
+            tool({QStringLiteral("--config"), conf, QStringLiteral("read-card"), QStringLiteral("--json"),
+                  QStringLiteral("--timeout"), QStringLiteral("10")});
         m_pn532->ok("remove");
         if (!eid) {
             // No remote SAM: a clear failure, not a hang and not a half identity.
@@ -216,8 +224,8 @@ private Q_SLOTS:
 
     void unknownReaderIsAUsageError()
     {
-        const ToolRun run = tool({QStringLiteral("read-card"), QStringLiteral("--reader"), QStringLiteral("Nope"),
-                                  QStringLiteral("--timeout"), QStringLiteral("2")});
+        const ToolRun run = tool({QStringLiteral("read-card"), QStringLiteral("--reader"),
+                                  QStringLiteral("Nope"), QStringLiteral("--timeout"), QStringLiteral("2")});
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains("no reader matches"));
     }

@@ -17,8 +17,9 @@ private Q_SLOTS:
 
     void fallsBackWithoutAConverter()
     {
-        const LocalizedText t = LocalizedText::fromJson(
-            QJsonObject{{QStringLiteral("zh_CN"), QStringLiteral("户口迁入")}, {QStringLiteral("en"), QStringLiteral("Move in")}});
+        const LocalizedText t =
+            LocalizedText::fromJson(QJsonObject{{QStringLiteral("zh_CN"), QStringLiteral("户口迁入")},
+                                                {QStringLiteral("en"), QStringLiteral("Move in")}});
         QCOMPARE(t.in(QStringLiteral("zh_TW")), QStringLiteral("户口迁入"));
         QCOMPARE(t.in(QStringLiteral("en")), QStringLiteral("Move in"));
     }
@@ -40,8 +41,9 @@ private Q_SLOTS:
         QCOMPARE(calls, 1); // converted once, then kept
         QCOMPARE(t.in(QStringLiteral("zh_CN")), QStringLiteral("户口迁入（夫妻投靠）"));
 
-        const LocalizedText own = LocalizedText::fromJson(QJsonObject{
-            {QStringLiteral("zh_CN"), QStringLiteral("居住证")}, {QStringLiteral("zh_TW"), QStringLiteral("居留證明")}});
+        const LocalizedText own =
+            LocalizedText::fromJson(QJsonObject{{QStringLiteral("zh_CN"), QStringLiteral("居住证")},
+                                                {QStringLiteral("zh_TW"), QStringLiteral("居留證明")}});
         QCOMPARE(own.in(QStringLiteral("zh_TW")), QStringLiteral("居留證明"));
     }
 };

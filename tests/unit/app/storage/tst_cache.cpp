@@ -124,7 +124,8 @@ private slots:
         ELicense revoked = hukou(61, m_wife, QStringLiteral("测试女"), QStringLiteral("址"));
         revoked.status = ELicense::Status::Revoked;
         apply({upsert(hukou(60, m_husband, QStringLiteral("测试男"), QStringLiteral("址")), 1),
-               upsert(hukou(62, m_stranger, QStringLiteral("路人"), QStringLiteral("址")), 1), upsert(revoked, 1)},
+               upsert(hukou(62, m_stranger, QStringLiteral("路人"), QStringLiteral("址")), 1),
+               upsert(revoked, 1)},
               QStringLiteral("c1"));
         QCOMPARE(found(m_stranger), 1);
         // Every index entry now points at the first licence (the husband's).

@@ -1,6 +1,7 @@
 // The retry policy and the protocol's JSON, without a network: classification of every
 // failure class, full-jitter bounds, Retry-After forms, the retry budget, the canonical JSON
 // the fingerprint is computed on (must equal the reference hub's Python canonical form).
+#include "app/platform/KioskConfig.h"
 #include "app/sync/HubClient.h"
 #include "app/sync/RetryPolicy.h"
 #include "app/sync/SyncProtocol.h"
@@ -37,6 +38,15 @@ class TstSyncPolicy : public QObject
     Q_OBJECT
 
 private slots:
+    void heartbeatCarriesThePackageVersion()
+    {
+        // The version the heartbeat reports is the build's git-describe version (as in the
+        // package and the binaries), not a placeholder.
+        const SyncSettings settings = SyncSettings::fromKioskConfig(onewindow::KioskConfig());
+        QCOMPARE(settings.appVersion, QStringLiteral(ONEWINDOW_VERSION));
+        QVERIFY(settings.appVersion != QLatin1String("0.0.0"));
+    }
+
     void classification_data()
     {
         QTest::addColumn<int>("status");

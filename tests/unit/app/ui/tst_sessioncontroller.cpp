@@ -152,7 +152,8 @@ private Q_SLOTS:
         session.onCardPresent(kReader);
         session.onCardRead(kReader, makeIdentity(DocumentType::HmtPermit));
         QCOMPARE(lang.language(), QStringLiteral("en"));
-        QCOMPARE(ui.documentType(), QStringLiteral("Residence permit for Hong Kong, Macao and Taiwan residents"));
+        QCOMPARE(ui.documentType(),
+                 QStringLiteral("Residence permit for Hong Kong, Macao and Taiwan residents"));
         lang.choose(QStringLiteral("xx")); // unsupported: ignored
         QCOMPARE(lang.language(), QStringLiteral("en"));
     }

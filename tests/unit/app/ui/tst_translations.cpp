@@ -48,7 +48,8 @@ private Q_SLOTS:
         }
         QVERIFY(!xml.hasError());
         QVERIFY(messages > 30);
-        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("untranslated: ") + missing.join(QStringLiteral(" | "))));
+        QVERIFY2(missing.isEmpty(),
+                 qPrintable(QStringLiteral("untranslated: ") + missing.join(QStringLiteral(" | "))));
     }
 
     void compiledCataloguesTranslate()

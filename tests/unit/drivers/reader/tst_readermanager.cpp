@@ -52,7 +52,8 @@ class TestReaderManager : public QObject
 private Q_SLOTS:
     void readerSnapshotAppears()
     {
-        auto m = makeManager({card(QStringLiteral("110105195803120029"), QStringLiteral("19580312"), QStringLiteral("2"))});
+        auto m = makeManager(
+            {card(QStringLiteral("110105195803120029"), QStringLiteral("19580312"), QStringLiteral("2"))});
         QSignalSpy added(m.get(), &ReaderManager::readerAdded);
         m->start({QStringLiteral("sim")});
         QVERIFY(added.wait(2000));
@@ -81,7 +82,8 @@ private Q_SLOTS:
 
     void cardLifecycle()
     {
-        auto m = makeManager({card(QStringLiteral("110105195803120029"), QStringLiteral("19580312"), QStringLiteral("2"))});
+        auto m = makeManager(
+            {card(QStringLiteral("110105195803120029"), QStringLiteral("19580312"), QStringLiteral("2"))});
         QSignalSpy present(m.get(), &ReaderManager::cardPresent);
         QSignalSpy read(m.get(), &ReaderManager::cardRead);
         QSignalSpy removed(m.get(), &ReaderManager::cardRemoved);
@@ -96,7 +98,8 @@ private Q_SLOTS:
         QVERIFY(identity.validLongTerm);
         QCOMPARE(m->readers().constFirst().status, ReaderInfo::Status::CardPresent);
 
-        m->invokeOnBackend(QStringLiteral("sim"), [](ReaderBackend* b) { static_cast<SimReaderBackend*>(b)->removeCard(); });
+        m->invokeOnBackend(QStringLiteral("sim"),
+                           [](ReaderBackend* b) { static_cast<SimReaderBackend*>(b)->removeCard(); });
         QVERIFY(removed.wait(2000));
         QTRY_COMPARE(m->readers().constFirst().status, ReaderInfo::Status::Ready);
         QVERIFY(changed.size() >= 2);

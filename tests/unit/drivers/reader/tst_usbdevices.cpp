@@ -41,7 +41,7 @@ private Q_SLOTS:
         device(root, QStringLiteral("1-1"), "072f", "2200", "ACR122U PICC Interface", "0b"); // CCID
         device(root, QStringLiteral("1-2"), "046d", "c52b", "USB Receiver", "03");           // a mouse
         device(root, QStringLiteral("1-3.1"), "0400", "c35a", nullptr, "ff");                // vendor class
-        QDir().mkpath(root + QStringLiteral("/usb1"));                                        // no ids
+        QDir().mkpath(root + QStringLiteral("/usb1"));                                       // no ids
 
         ReaderProfile profile;
         profile.name = QStringLiteral("vendor-sam");

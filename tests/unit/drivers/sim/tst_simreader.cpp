@@ -50,7 +50,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("content");
         QTest::newRow("not json") << QByteArray("{nope");
         QTest::newRow("no identities") << QByteArray("{\"identities\": []}");
-        QTest::newRow("unknown type") << QByteArray("{\"identities\": [{\"document_type\": \"passport\", \"id_number\": \"1\"}]}");
+        QTest::newRow("unknown type")
+            << QByteArray("{\"identities\": [{\"document_type\": \"passport\", \"id_number\": \"1\"}]}");
         QTest::newRow("no number") << QByteArray("{\"identities\": [{\"document_type\": \"resident\"}]}");
     }
     void badFilesGiveErrors()
