@@ -644,48 +644,24 @@ bool SyncEngine::sendSubmissions(QList<Item>& items, StreamReport& report, bool*
         }
         return batchFailed(items, r, classify(r), true, report, timedOut);
     }
-    QJsonArray array;
-    for (const Item& i : items)
-        array.append(i.body);
-    const HubResponse r = exchange("POST", QStringLiteral("/v1/submissions:batch"),
-                                   json(QJsonObject{{QStringLiteral("items"), array}}));
-    const auto results = r.curlCode == CURLE_OK && r.httpStatus == 200
-                             ? protocol::parseBatchResults(r.body, "submission_id")
-                             : std::nullopt;
-    const Outcome outcome = classify(r, results.has_value());
-    if (outcome != Outcome::Ok || !results)
-        return batchFailed(items, r, outcome == Outcome::Ok ? Outcome::Transient : outcome,
-                           results.has_value(), report, timedOut);
-    QMap<QString, protocol::ItemResult> byId;
-    for (const protocol::ItemResult& ir : *results)
-        byId.insert(ir.id, ir);
-    beginMarks();
-    for (const Item& item : items) {
-        auto it = byId.constFind(item.entry.itemId);
-        if (it != byId.constEnd()) {
-            applyResult(item, *it, report);
-        } else {
-            // The hub did not say: it may or may not have it.
-            m_uncertain.insert(item.entry.itemId);
-            protocol::ItemResult ir{
-                item.entry.itemId, QStringLiteral("retry"), 0, {}, {}, {}, QStringLiteral("no result"), {}};
-            applyResult(item, ir, report);
-        }
-    }
-    flushMarks();
-    return true;
+    return sendBatch(items, QStringLiteral("/v1/submissions:batch"), "submission_id", true, report, timedOut);
 }
 
 bool SyncEngine::sendRatings(QList<Item>& items, StreamReport& report, bool* timedOut)
 {
     report.sent += int(items.size());
+    return sendBatch(items, QStringLiteral("/v1/ratings:batch"), "rating_id", false, report, timedOut);
+}
+
+bool SyncEngine::sendBatch(QList<Item>& items, const QString& path, const char* idKey,
+                           bool silenceIsUncertain, StreamReport& report, bool* timedOut)
+{
     QJsonArray array;
     for (const Item& i : items)
         array.append(i.body);
-    const HubResponse r = exchange("POST", QStringLiteral("/v1/ratings:batch"),
-                                   json(QJsonObject{{QStringLiteral("items"), array}}));
+    const HubResponse r = exchange("POST", path, json(QJsonObject{{QStringLiteral("items"), array}}));
     const auto results = r.curlCode == CURLE_OK && r.httpStatus == 200
-                             ? protocol::parseBatchResults(r.body, "rating_id")
+                             ? protocol::parseBatchResults(r.body, idKey)
                              : std::nullopt;
     const Outcome outcome = classify(r, results.has_value());
     if (outcome != Outcome::Ok || !results)
@@ -697,8 +673,12 @@ bool SyncEngine::sendRatings(QList<Item>& items, StreamReport& report, bool* tim
     beginMarks();
     for (const Item& item : items) {
         protocol::ItemResult ir = byId.value(item.entry.itemId);
-        if (ir.id.isEmpty())
+        if (ir.id.isEmpty()) {
+            // The hub did not say: a submission may or may not be there (reconcile it later).
+            if (silenceIsUncertain)
+                m_uncertain.insert(item.entry.itemId);
             ir = {item.entry.itemId, QStringLiteral("retry"), 0, {}, {}, {}, QStringLiteral("no result"), {}};
+        }
         applyResult(item, ir, report);
     }
     flushMarks();

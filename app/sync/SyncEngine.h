@@ -138,6 +138,9 @@ private:
     bool fullReload(StreamReport& report);
     bool sendSubmissions(QList<Item>& items, StreamReport& report, bool* timedOut);
     bool sendRatings(QList<Item>& items, StreamReport& report, bool* timedOut);
+    // POST …:batch and apply each item's result in one outbox transaction.
+    bool sendBatch(QList<Item>& items, const QString& path, const char* idKey, bool silenceIsUncertain,
+                   StreamReport& report, bool* timedOut);
     void reconcile(QList<Item>& items, StreamReport& report);
     void applyResult(const Item& item, const protocol::ItemResult& result, StreamReport& report);
     bool batchFailed(QList<Item>& items, const HubResponse& r, Outcome outcome, bool bodyUsable,

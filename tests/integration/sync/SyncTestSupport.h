@@ -4,6 +4,8 @@
 // Real parts only: a real HTTPS server with client-certificate checks on 127.0.0.1, real
 // SQLite files, real libcurl.
 #include "app/core/Submission.h"
+#include "app/storage/StorageService.h"
+#include "app/storage/StorageWorker.h"
 #include "app/sync/HubConfig.h"
 
 #include <QCoreApplication>
@@ -198,6 +200,32 @@ inline Submission makeSubmission(int n, const QString& id = {})
     };
     s.payload = QJsonDocument(form).toJson(QJsonDocument::Compact);
     return s;
+}
+
+// Enqueues makeSubmission(i) for i < n through the storage thread (ids[i] fixed where given);
+// returns the outbox item ids (empty where an enqueue failed).
+inline QStringList enqueueSubmissions(storage::StorageService& storage, int n,
+                                      const QStringList& fixedIds = {})
+{
+    QStringList ids;
+    for (int i = 0; i < n; ++i) {
+        Submission s = makeSubmission(i, fixedIds.value(i));
+        auto f = storage.post([s](storage::StorageWorker& w) { return w.outbox().enqueue(s); });
+        f.waitForFinished();
+        ids << (f.result().ok() ? f.result().value().itemId : QString());
+    }
+    return ids;
+}
+
+// The outbox state name of an item ("ACKED", …), "?" when unknown.
+inline QString outboxStateOf(storage::StorageService& storage, const QString& id)
+{
+    auto f = storage.post([id](storage::StorageWorker& w) {
+        auto e = w.outbox().entry(id);
+        return e ? QString::fromLatin1(storage::outboxStateName(e.value().state)) : QStringLiteral("?");
+    });
+    f.waitForFinished();
+    return f.result();
 }
 
 // Measures the longest gap between ticks of a 5 ms timer on the calling (GUI) thread: a

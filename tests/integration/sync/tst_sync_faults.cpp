@@ -52,24 +52,9 @@ private:
 
     QStringList enqueue(int n, const QStringList& fixedIds = {})
     {
-        QStringList ids;
-        for (int i = 0; i < n; ++i) {
-            Submission s = makeSubmission(i, fixedIds.value(i));
-            auto f = m_storage->post([s](storage::StorageWorker& w) { return w.outbox().enqueue(s); });
-            f.waitForFinished();
-            ids << (f.result().ok() ? f.result().value().itemId : QString());
-        }
-        return ids;
+        return enqueueSubmissions(*m_storage, n, fixedIds);
     }
-    QString stateOf(const QString& id)
-    {
-        auto f = m_storage->post([id](storage::StorageWorker& w) {
-            auto e = w.outbox().entry(id);
-            return e ? QString::fromLatin1(storage::outboxStateName(e.value().state)) : QStringLiteral("?");
-        });
-        f.waitForFinished();
-        return f.result();
-    }
+    QString stateOf(const QString& id) { return outboxStateOf(*m_storage, id); }
 
     struct Run
     {

@@ -142,26 +142,8 @@ private:
     std::unique_ptr<storage::StorageService> m_storage;
     QStringList m_table;
 
-    QStringList enqueue(int n)
-    {
-        QStringList ids;
-        for (int i = 0; i < n; ++i) {
-            Submission s = makeSubmission(i);
-            auto f = m_storage->post([s](storage::StorageWorker& w) { return w.outbox().enqueue(s); });
-            f.waitForFinished();
-            ids << (f.result().ok() ? f.result().value().itemId : QString());
-        }
-        return ids;
-    }
-    QString stateOf(const QString& id)
-    {
-        auto f = m_storage->post([id](storage::StorageWorker& w) {
-            auto e = w.outbox().entry(id);
-            return e ? QString::fromLatin1(storage::outboxStateName(e.value().state)) : QStringLiteral("?");
-        });
-        f.waitForFinished();
-        return f.result();
-    }
+    QStringList enqueue(int n) { return enqueueSubmissions(*m_storage, n); }
+    QString stateOf(const QString& id) { return outboxStateOf(*m_storage, id); }
 
     struct Run
     {
