@@ -239,7 +239,9 @@ int main(int argc, char* argv[])
     // Qt 6.4 puts our static QML modules under qrc:/ (the :/qt/qml prefix arrives in 6.5).
     engine.addImportPath(QStringLiteral("qrc:/"));
     input::install(engine); // OneWindow.Input: KioskKeyboard, the pinyin input method
-    // Catalogue texts without a zh_TW version are shown in traditional characters (OpenCC).
+    // Catalogue texts without a zh_TW version are shown in traditional characters (OpenCC). The
+    // converter loads its dictionaries now, at start-up, not on a resident's first zh_TW screen.
+    input::sharedTraditionalConverter();
     catalog::LocalizedText::setTraditionalConverter([](const QString& text) {
         const input::ScriptConverter* converter = input::sharedTraditionalConverter();
         return converter ? converter->convert(text) : text;
