@@ -1,12 +1,23 @@
 // The composition root (DESIGN.md §2): every manager is built here, explicitly, and handed to
 // QML as an initial property. No singletons, no service locator.
 
+#include "app/adminui/AdminEntry.h"
+#include "app/adminui/AdminMode.h"
+#include "app/adminui/AdminPages.h"
 #include "app/catalog/Catalog.h"
 #include "app/catalog/LocalizedText.h"
+#include "app/diagnostics/DiagnosticsBundle.h"
+#include "app/diagnostics/DiagnosticsReport.h"
+#include "app/health/HealthMonitor.h"
+#include "app/health/HealthWatchdog.h"
 #include "app/input/KeyboardSetup.h"
 #include "app/input/ScriptConverter.h"
+#include "app/perf/PerfProbes.h" // perf probes (tests/bench)
+#include "app/platform/ConfigOverrides.h"
 #include "app/platform/KioskConfig.h"
+#include "app/platform/LogRedaction.h"
 #include "app/platform/Logging.h"
+#include "app/platform/RecentLog.h"
 #include "app/platform/StatePaths.h"
 #include "app/platform/SystemdNotifier.h"
 #include "app/readers/ReaderSetup.h"
@@ -35,16 +46,19 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
 #include <cstdio>
+#include <optional>
 
 Q_IMPORT_QML_PLUGIN(OneWindowPlugin)
 Q_IMPORT_QML_PLUGIN(OneWindow_ThemePlugin)
 Q_IMPORT_QML_PLUGIN(OneWindow_ComponentsPlugin)
 Q_IMPORT_QML_PLUGIN(OneWindow_ScreensPlugin)
+Q_IMPORT_QML_PLUGIN(OneWindow_AdminPlugin)
 
 using namespace onewindow;
 using namespace std::chrono_literals;
@@ -138,6 +152,8 @@ int main(int argc, char* argv[])
     KioskConfig config = KioskConfig::load(KioskConfig::locate(cli.value(configOpt)));
     if (!config.ok())
         return fail(config.errorString());
+    if (const QString problem = applyLoggingConfig(config); !problem.isEmpty())
+        qCWarning(lcConfig, "%s", qPrintable(problem));
     const bool demo = cli.isSet(demoOpt) || config.demoMode();
     if (demo) {
         // The demo never touches a real device and keeps its state in the user's home.
@@ -150,6 +166,8 @@ int main(int argc, char* argv[])
         config.setValue(QStringLiteral("kiosk/state_dir"), cli.value(stateOpt));
     if (const QString error = StatePaths::ensure(config.stateDir()); !error.isEmpty())
         return fail(error);
+    // What a technician changed in admin mode (the kiosk cannot write /etc/onewindow).
+    ConfigOverrides::applyTo(config, ConfigOverrides::pathFor(config.stateDir()));
 
     // Readers: which backends run, and their settings, come from the configuration.
     ReaderSetup readerSetup = ReaderSetup::fromConfig(config);
@@ -162,25 +180,40 @@ int main(int argc, char* argv[])
         readerSetup.simCards = std::move(loaded).value();
     }
     ReaderManager readers;
+    // BEGIN perf probes (tests/bench, docs/performance.md): nothing is built unless ONEWINDOW_PERF
+    // is set. Connected before the session so the marks precede its work.
+    const std::unique_ptr<perf::PerfProbes> perfProbes = perf::PerfProbes::fromEnvironment();
+    if (perfProbes) {
+        perf::JourneyTimings* t = &perfProbes->journey();
+        QObject::connect(&readers, &ReaderManager::cardPresent, t, [t] { t->mark(t->CardPresent); });
+        QObject::connect(&readers, &ReaderManager::cardRead, t, [t] { t->mark(t->CardRead); });
+    }
+    // END perf probes
     for (const QString& problem : registerReaderBackends(readers, readerSetup))
         qCWarning(lcReader) << problem;
 
     ResidentSession session(idlePolicyFrom(config));
-    // Only readers that can decode a person start a session; a chip-serial-only reader's
-    // cardPresent would leave the resident waiting on "Reading".
-    QObject::connect(&readers, &ReaderManager::cardPresent, &session,
-                     [&readers, &session](const QString& name) {
-                         if (readers.readerMayReadIdentity(name))
-                             session.onCardPresent(name);
-                     });
-    QObject::connect(&readers, &ReaderManager::cardRead, &session, &ResidentSession::onCardRead);
-    QObject::connect(&readers, &ReaderManager::readFailed, &session, &ResidentSession::onReadFailed);
-    QObject::connect(&readers, &ReaderManager::cardRemoved, &session, &ResidentSession::onCardRemoved);
-    QObject::connect(&readers, &ReaderManager::chipSerialRead, &session, &ResidentSession::onChipSerialOnly);
+    // The resident at the kiosk is masked in every log line while the session lasts (names
+    // cannot be recognised by shape); the terms go with the wipe.
+    QObject::connect(&session, &ResidentSession::identityChanged, &session, [&session] {
+        if (session.identity().isEmpty())
+            LogRedaction::clearSessionTerms();
+        else
+            LogRedaction::setSessionIdentity(session.identity());
+    });
+    QObject::connect(&session, &ResidentSession::wiped, &session, [] { LogRedaction::clearSessionTerms(); });
+    if (config.value(QStringLiteral("kiosk/out_of_service"), false).toBool())
+        session.setOutOfService(true); // switched off by a technician in admin mode
 
     // Local data on its own thread: the GUI only queues requests (DESIGN.md §2, §6).
     storage::StorageService storage(storage::StorageConfig::fromKioskConfig(config));
     storage.start();
+    // Device health (issue 7): the reader thread, the databases, the disk and sync, probed
+    // without blocking this thread; systemd READY/WATCHDOG and the heartbeat follow it.
+    // Declared before the sync service, whose thread calls its heartbeat provider.
+    health::HealthMonitor healthMonitor(health::HealthSettings::fromKioskConfig(config));
+    healthMonitor.setReaderManager(&readers);
+    healthMonitor.setStorage(&storage);
     const QString demoDir = qEnvironmentVariable("ONEWINDOW_DEMO_DIR", QStringLiteral(":/onewindow/demo"));
     if (demo)
         seedDemoLicenses(storage, demoDir + QStringLiteral("/licenses.json"));
@@ -190,12 +223,93 @@ int main(int argc, char* argv[])
     if (const sync::HubConfig hub = sync::HubConfig::fromKioskConfig(config); hub.isConfigured()) {
         if (const QString problem = hub.problem(); !problem.isEmpty())
             qWarning("hub configuration: %s", qPrintable(problem));
-        syncService = std::make_unique<sync::SyncService>(hub, sync::SyncSettings::fromKioskConfig(config),
-                                                          sync::SyncService::runnerFor(storage));
+        sync::SyncSettings syncSettings = sync::SyncSettings::fromKioskConfig(config);
+        syncSettings.healthProvider = healthMonitor.heartbeatProvider();
+        syncService =
+            std::make_unique<sync::SyncService>(hub, syncSettings, sync::SyncService::runnerFor(storage));
+        QObject::connect(syncService->engine(), &sync::SyncEngine::statusChanged, &healthMonitor,
+                         &health::HealthMonitor::onSyncStatus);
+        healthMonitor.setSyncConfigured(true);
         QObject::connect(&storage, &storage::StorageService::submissionQueued, syncService.get(),
                          &sync::SyncService::outboxChanged);
         syncService->start();
     }
+    // Admin mode (DESIGN.md §9): PIN pad, admin session, technicians' pages.
+    // The sync status as last seen, for the diagnostics report built on a pool thread.
+    QMutex syncStatusMutex;
+    std::optional<sync::SyncStatus> lastSyncStatus;
+    if (syncService)
+        QObject::connect(syncService->engine(), &sync::SyncEngine::statusChanged, &app,
+                         [&syncStatusMutex, &lastSyncStatus](const sync::SyncStatus& status) {
+                             const QMutexLocker lock(&syncStatusMutex);
+                             lastSyncStatus = status;
+                         });
+    // What the admin pages' diagnostics see (called on pool threads: config is read-only from
+    // here on, the health monitor's snapshot and the sync status are mutex-guarded).
+    auto diagnosticsInputs = [&config, &healthMonitor, &syncStatusMutex, &lastSyncStatus] {
+        diagnostics::DiagnosticsInputs in;
+        in.config = &config;
+        in.healthReport = healthMonitor.snapshotJson();
+        const QMutexLocker lock(&syncStatusMutex);
+        in.syncStatus = lastSyncStatus;
+        return in;
+    };
+    adminui::AdminHooks adminHooks;
+    adminHooks.healthChecks = [&healthMonitor] {
+        return healthMonitor.checks();
+    };
+    adminHooks.collectDiagnostics = [diagnosticsInputs] {
+        return diagnostics::DiagnosticsReport::collect(diagnosticsInputs());
+    };
+    adminHooks.writeBundle = [diagnosticsInputs](const QString& dir, QString* error) -> QString {
+        diagnostics::DiagnosticsBundle::Contents contents;
+        contents.inputs = diagnosticsInputs();
+        contents.recentLines = RecentLog::instance().lines();
+        auto written = diagnostics::DiagnosticsBundle::write(dir, contents);
+        if (!written.ok()) {
+            *error = written.error();
+            return {};
+        }
+        return written.value();
+    };
+    adminHooks.certificate = [cert = config.value(QStringLiteral("hub/cert")).toString()] {
+        return diagnostics::DiagnosticsReport::certificate(cert);
+    };
+    adminHooks.recentLogLines = [](int max) {
+        return RecentLog::instance().lines(max);
+    };
+    // USB sticks, and the site's export directory when one is configured.
+    adminHooks.removableTargets = [exportDir = config.value(QStringLiteral("admin/export_dir")).toString()] {
+        QStringList paths;
+        if (!exportDir.isEmpty())
+            paths << exportDir;
+        for (const auto& volume : diagnostics::DiagnosticsBundle::removableTargets())
+            paths << volume.rootPath;
+        return paths;
+    };
+    adminui::AdminMode adminMode(config, {&readers, &storage, syncService.get(), &session}, adminHooks);
+
+    // Card events: admin mode takes them while a technician works (and a technician's card);
+    // only readers that can decode a person start a session, since a chip-serial-only reader's
+    // cardPresent would leave the resident waiting on "Reading".
+    QObject::connect(&readers, &ReaderManager::cardPresent, &session,
+                     [&readers, &session, &adminMode](const QString& name) {
+                         if (!adminMode.takesCards() && readers.readerMayReadIdentity(name))
+                             session.onCardPresent(name);
+                     });
+    QObject::connect(&readers, &ReaderManager::cardRead, &session,
+                     [&session, &adminMode](const QString& name, const Identity& identity) {
+                         if (!adminMode.routeCardRead(name, identity))
+                             session.onCardRead(name, identity);
+                     });
+    QObject::connect(&readers, &ReaderManager::readFailed, &session,
+                     [&session, &adminMode](const QString& name, ReadError error) {
+                         if (!adminMode.routeReadFailed(name, error))
+                             session.onReadFailed(name, error);
+                     });
+    QObject::connect(&readers, &ReaderManager::cardRemoved, &session, &ResidentSession::onCardRemoved);
+    QObject::connect(&readers, &ReaderManager::chipSerialRead, &session, &ResidentSession::onChipSerialOnly);
+
     // The catalogue: the demo's file (a hub-synced blob replaces it once issue 5 serves one).
     auto loadedCatalog =
         catalog::Catalog::fromFile(config.value(QStringLiteral("catalog/file")).toString().isEmpty()
@@ -255,6 +369,8 @@ int main(int argc, char* argv[])
         {QStringLiteral("catalog"), QVariant::fromValue(&catalogController)},
         {QStringLiteral("form"), QVariant::fromValue(&formController)},
         {QStringLiteral("speech"), QVariant::fromValue(speaker.get())},
+        {QStringLiteral("adminEntry"), QVariant::fromValue(adminMode.entry())},
+        {QStringLiteral("admin"), QVariant::fromValue(adminMode.pages())},
     });
     engine.load(QUrl(QStringLiteral("qrc:/OneWindow/Main.qml")));
     if (engine.rootObjects().isEmpty())
@@ -278,16 +394,37 @@ int main(int argc, char* argv[])
         console->setJourney(&journey);
         console->setInspected({&sessionController, &journey, &catalogController, &formController});
     }
+    // BEGIN perf probes (second half): the window, the journey's steps, the console commands.
+    if (perfProbes) {
+        perfProbes->attach(window);
+        perf::JourneyTimings* t = &perfProbes->journey();
+        QObject::connect(&journey, &JourneyController::stepChanged, t, [t, &journey] {
+            if (journey.step() == QLatin1String("loading"))
+                t->mark(t->LookupStarted);
+            else if (journey.step() == QLatin1String("form"))
+                t->mark(t->FormShown);
+        });
+        for (const QString& name : perf::PerfProbes::commandNames()) {
+            if (console)
+                console->addCommand(
+                    name, [p = perfProbes.get(), name](const QString& arg) { return p->command(name, arg); });
+        }
+    }
+    // END perf probes
 
     QObject::connect(&readers, &ReaderManager::backendUnavailable, &session,
                      [&session] { session.setOutOfService(true); });
     readers.start(config.readerBackends());
 
-    // Type=notify + WatchdogSec (packaging/systemd): ready once the window is up; the pings come
-    // from this event loop, so a hung GUI thread gets the kiosk restarted.
+    // Type=notify + WatchdogSec (packaging/systemd): READY once the window is up and the first
+    // health round is healthy; the pings come from this event loop and only while healthy, so
+    // a hung GUI thread, a stuck reader thread or an unwritable database gets the kiosk
+    // restarted (docs/admin-guide.md §9).
     SystemdNotifier systemd;
-    systemd.notifyReady(QStringLiteral("kiosk running"));
+    health::HealthWatchdog healthWatchdog(&healthMonitor, &systemd);
+    healthMonitor.start();
     const int rc = QGuiApplication::exec();
+    healthMonitor.stop();
     systemd.notifyStopping();
     readers.stop();
     return rc;

@@ -6,6 +6,7 @@ import OneWindow.Components
 import OneWindow.Screens
 import QtQuick.VirtualKeyboard
 import OneWindow.Input
+import OneWindow.Admin
 
 // The kiosk window. It only presents: the session, language and demo controllers (C++,
 // built in main.cpp) decide everything; this file maps their state to screens.
@@ -18,6 +19,8 @@ ApplicationWindow {
     required property var catalog
     required property var form
     required property var speech
+    required property var adminEntry
+    required property var admin
 
     // For the smoke test and the demo console: which screen is showing.
     readonly property string currentScreen: screenLoader.item ? screenLoader.item.objectName : ""
@@ -40,6 +43,7 @@ ApplicationWindow {
     Binding { target: Theme; property: "fontFamily"; value: window.language.fontFamily }
 
     header: KioskHeader {
+        visible: window.adminEntry.stage === "closed"
         languages: window.language.languages
         currentLanguage: window.language.language
         elderly: window.session.elderlyMode
@@ -48,9 +52,12 @@ ApplicationWindow {
         onElderlyToggled: (on) => window.session.elderlyMode = on
         highContrast: window.highContrast
         onContrastToggled: (on) => window.highContrast = on
+        // Five taps here within three seconds open admin mode (AdminEntry counts them).
+        onCornerTapped: window.adminEntry.cornerTapped()
     }
 
     footer: AssistBar {
+        visible: window.adminEntry.stage === "closed"
         requested: window.session.assistanceRequested
         speechAvailable: window.speech.available
         onAssistanceRequested: window.session.requestAssistance()
@@ -223,6 +230,16 @@ ApplicationWindow {
             secondsLeft: window.session.idleSecondsLeft
             onExtendRequested: window.session.extendSession()
         }
+    }
+
+    // Admin mode covers the resident screens; the header and footer step aside so the whole
+    // window is the technician's, and the on-screen keyboard (z 100) stays above it.
+    AdminOverlay {
+        objectName: "adminOverlay"
+        anchors.fill: parent
+        z: 90
+        entry: window.adminEntry
+        admin: window.admin
     }
 
     DemoPanel {

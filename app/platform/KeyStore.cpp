@@ -1,5 +1,6 @@
 #include "app/platform/KeyStore.h"
 
+#include "app/platform/PosixIo.h"
 #include "drivers/idcard/ResidentId.h"
 #include "drivers/idcard/SecureWipe.h"
 
@@ -21,25 +22,6 @@ namespace {
 constexpr auto kHeader = "# OneWindow key file. Keep it root-only (mode 0600) and back it up with the\n"
                          "# state directory: without it outbox.db, cache.db and audit.db cannot be read.\n"
                          "format 1\n";
-
-QString systemError(const QString& what, const QString& path)
-{
-    return QStringLiteral("%1 %2: %3").arg(what, path, QString::fromLocal8Bit(std::strerror(errno)));
-}
-
-bool writeAll(int fd, const QByteArray& data)
-{
-    qsizetype done = 0;
-    while (done < data.size()) {
-        const ssize_t n = ::write(fd, data.constData() + done, size_t(data.size() - done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        done += n;
-    }
-    return true;
-}
 
 void syncDirectory(const QString& dir)
 {
@@ -180,7 +162,7 @@ Expected<KeyStore, QString> KeyStore::open(const QString& path, bool create)
             return store;
         }
         if (errno != ENOENT)
-            return R::failure(systemError(QStringLiteral("cannot open key file"), path));
+            return R::failure(systemErrorText(QStringLiteral("cannot open key file"), path));
         if (!create)
             return R::failure(QStringLiteral("key file %1 does not exist").arg(path));
 
@@ -209,13 +191,13 @@ QString KeyStore::writeFile(const QString& path, const Material& material, bool 
     ::unlink(tmpNative.constData());
     const int fd = ::open(tmpNative.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0)
-        return systemError(QStringLiteral("cannot create"), tmp);
+        return systemErrorText(QStringLiteral("cannot create"), tmp);
     QByteArray text = render(material);
-    const bool written = ::fchmod(fd, 0600) == 0 && writeAll(fd, text) && ::fsync(fd) == 0;
+    const bool written = ::fchmod(fd, 0600) == 0 && writeAllToFd(fd, text) && ::fsync(fd) == 0;
     secureWipe(text);
     ::close(fd);
     if (!written) {
-        const QString error = systemError(QStringLiteral("cannot write"), tmp);
+        const QString error = systemErrorText(QStringLiteral("cannot write"), tmp);
         ::unlink(tmpNative.constData());
         return error;
     }
@@ -232,7 +214,7 @@ QString KeyStore::writeFile(const QString& path, const Material& material, bool 
         if (savedErrno == EEXIST)
             return QStringLiteral("EEXIST");
         errno = savedErrno;
-        return systemError(QStringLiteral("cannot install key file"), path);
+        return systemErrorText(QStringLiteral("cannot install key file"), path);
     }
     syncDirectory(dir);
     return {};

@@ -38,6 +38,13 @@ void SystemdNotifier::notifyReady(const QString& status)
     if (!available())
         return;
     send("READY=1\nSTATUS=" + status.toUtf8());
+    m_ready = true;
+    m_status = status;
+    startPings();
+}
+
+void SystemdNotifier::startPings()
+{
     const std::chrono::milliseconds interval = watchdogInterval();
     if (interval.count() > 0) {
         ping();
@@ -45,8 +52,27 @@ void SystemdNotifier::notifyReady(const QString& status)
     }
 }
 
+void SystemdNotifier::setHealthy(bool healthy, const QString& status)
+{
+    if (!available() || m_stopping)
+        return;
+    if (healthy && !m_ready) {
+        notifyReady(status);
+        return;
+    }
+    if (status != m_status) {
+        send("STATUS=" + status.toUtf8());
+        m_status = status;
+    }
+    if (!healthy)
+        m_timer.stop(); // the silence systemd acts on
+    else if (!m_timer.isActive())
+        startPings(); // healthy again: the first ping right away
+}
+
 void SystemdNotifier::notifyStopping()
 {
+    m_stopping = true;
     m_timer.stop();
     if (available())
         send("STOPPING=1");

@@ -27,13 +27,26 @@ public:
     // STOPPING=1 before a clean exit, so the stop is not taken for a crash.
     void notifyStopping();
 
+    // Health gating (app/health's HealthWatchdog): the first healthy call sends READY=1 (as
+    // notifyReady); afterwards pings flow only while healthy. An unhealthy call stops the pings
+    // and sends STATUS=<status>, so systemd restarts the kiosk after WatchdogSec (or, never
+    // ready, after TimeoutStartSec). A changed status is sent once, not on every call. Callers
+    // that never use this keep notifyReady()'s ungated behaviour.
+    void setHealthy(bool healthy, const QString& status);
+    bool isReady() const { return m_ready; }
+
     bool watchdogRunning() const { return m_timer.isActive(); }
 
 private:
     static bool send(const QByteArray& state);
     void ping();
 
+    void startPings();
+
     QTimer m_timer;
+    bool m_ready = false;
+    bool m_stopping = false; // after STOPPING=1 health changes send nothing
+    QString m_status;        // the last STATUS sent
 };
 
 } // namespace onewindow

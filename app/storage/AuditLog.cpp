@@ -21,6 +21,7 @@ constexpr KindName kKinds[] = {
     {AuditEvent::Kind::ConfigChange, "config_change"},
     {AuditEvent::Kind::Export, "export"},
     {AuditEvent::Kind::StorageAlarm, "storage_alarm"},
+    {AuditEvent::Kind::AdminAction, "admin_action"},
 };
 
 const QByteArray kGenesis = QByteArrayLiteral("onewindow-audit-genesis-v1");
@@ -125,6 +126,25 @@ Result<qint64> AuditLog::append(AuditEvent e)
     if (!s.ok())
         return fail(s.error());
     return e.seq;
+}
+
+Result<int> AuditLog::appendAll(const QList<AuditEvent>& events)
+{
+    // One durable commit for the lot: append()'s own transactions nest as savepoints. A
+    // resident's licence lookup audits every licence found, and one fsync each made the lookup
+    // the slowest step between the card and the form (docs/performance.md).
+    Transaction tx(m_db);
+    if (!tx.begun().ok())
+        return fail(tx.begun().error());
+    for (const AuditEvent& e : events) {
+        auto appended = append(e);
+        if (!appended.ok())
+            return fail(appended.error());
+    }
+    Status s = tx.commit();
+    if (!s.ok())
+        return fail(s.error());
+    return int(events.size());
 }
 
 Result<AuditVerification> AuditLog::verify() const

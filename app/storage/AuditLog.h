@@ -26,6 +26,7 @@ struct AuditEvent
         ConfigChange,
         Export,
         StorageAlarm,
+        AdminAction, // an action in admin mode (app/admin AdminSession::record); new kinds go last
     };
 
     qint64 seq = 0; // assigned by append()
@@ -62,6 +63,8 @@ public:
     AuditLog(SqliteDb& db, KeyStore keys, Clock clock = {});
 
     Result<qint64> append(AuditEvent event);
+    // Several events in one transaction (one fsync); none is kept when one fails.
+    Result<int> appendAll(const QList<AuditEvent>& events);
     Result<AuditVerification> verify() const;
     Result<QList<AuditEvent>> recent(int limit) const;
 

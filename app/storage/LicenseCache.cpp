@@ -8,6 +8,9 @@
 
 #include <QJsonDocument>
 #include <algorithm>
+#include <sqlite3.h>
+#include <system_error>
+#include <thread>
 #include <vector>
 
 namespace onewindow::storage {
@@ -41,17 +44,65 @@ RowBinding LicenseCache::payloadBinding(const QByteArray& licenseKey)
     return {QStringLiteral("license"), licenseKey, QStringLiteral("payload_ct")};
 }
 
+LicenseCache::PreparedChange LicenseCache::prepare(const LicenseChange& change) const
+{
+    PreparedChange p;
+    p.change = &change;
+    p.key = licenseKey(change.license.licenseId);
+    if (change.op != LicenseChange::Op::Upsert)
+        return p;
+    const ELicense& l = change.license;
+    QByteArray plain = QJsonDocument(l.toJson()).toJson(QJsonDocument::Compact);
+    auto sealed = m_keys.seal(plain, payloadBinding(p.key));
+    secureWipe(plain);
+    if (sealed.ok())
+        p.sealed = std::move(sealed).value();
+    else
+        p.sealFailed = true;
+    for (const LicenseHolder& h : l.holders) {
+        if (h.code.isEmpty())
+            continue;
+        const QByteArray bidx =
+            m_keys.blindIndex(h.code, h.codeTypeCode.isEmpty() ? u"111" : QStringView(h.codeTypeCode));
+        if (!p.holderIndexes.contains(bidx))
+            p.holderIndexes.append(bidx);
+    }
+    return p;
+}
+
+void LicenseCache::prepareAll(std::vector<PreparedChange>& work) const
+{
+    // JSON, AES-GCM and the HMACs are pure CPU and independent per change: a big page is
+    // split over two threads (the kiosk has two cores) before the write lock is taken.
+    // KeyStore is read-only here and OpenSSL 3 contexts are made per call.
+    auto range = [this, &work](size_t from, size_t to) {
+        for (size_t i = from; i < to; ++i)
+            work[i] = prepare(*work[i].change);
+    };
+    const size_t n = work.size();
+    if (n < kParallelPrepareMin) {
+        range(0, n);
+        return;
+    }
+    const size_t half = n / 2;
+    std::thread helper;
+    try {
+        helper = std::thread(range, size_t(0), half);
+    } catch (const std::system_error&) {
+        range(0, half); // no thread available: same result, one core
+    }
+    range(half, n);
+    if (helper.joinable())
+        helper.join();
+}
+
 Result<ApplyOutcome> LicenseCache::applyPage(const DeltaPage& page, const QString& scope)
 {
     ApplyOutcome out;
-    // Validation and the keyed hashes first (pure CPU), so the write transaction holds the
-    // lock only for the SQLite work. Changes apply in the hub's order.
-    struct Keyed
-    {
-        QByteArray key;
-        const LicenseChange* change;
-    };
-    std::vector<Keyed> work;
+    // Validation, keyed hashes, JSON, encryption and blind indexes first (pure CPU), so the
+    // write transaction holds the lock only for the SQLite work. Changes apply in the hub's
+    // order; a sealed payload that turns out older than the stored row is simply dropped.
+    std::vector<PreparedChange> work;
     work.reserve(size_t(page.changes.size()));
     for (const LicenseChange& change : page.changes) {
         const ELicense& l = change.license;
@@ -60,20 +111,22 @@ Result<ApplyOutcome> LicenseCache::applyPage(const DeltaPage& page, const QStrin
             ++out.invalid;
             continue;
         }
-        work.push_back({licenseKey(l.licenseId), &change});
+        PreparedChange p;
+        p.change = &change;
+        work.push_back(std::move(p));
     }
+    prepareAll(work);
 
     Transaction tx(m_db);
     if (!tx.begun().ok())
         return fail(tx.begun().error());
     const qint64 t = now();
-    for (const Keyed& item : work) {
+    for (const PreparedChange& item : work) {
         const LicenseChange& change = *item.change;
-        const QByteArray& key = item.key;
         qint64 id = 0;
         {
             auto existing = m_db.cached("SELECT id, hub_version FROM license WHERE license_key = ?");
-            existing->bind(1, key);
+            existing->bind(1, item.key);
             if (existing->next()) {
                 id = existing->int64(0);
                 if (existing->int64(1) >= change.hubVersion) {
@@ -84,8 +137,8 @@ Result<ApplyOutcome> LicenseCache::applyPage(const DeltaPage& page, const QStrin
                 return fail(existing->error());
             }
         }
-        Status s = change.op == LicenseChange::Op::Upsert ? storeLicense(key, id, change, t)
-                                                          : storeRemoval(key, id, change, t);
+        Status s = change.op == LicenseChange::Op::Upsert ? storeLicense(item, id, t)
+                                                          : storeRemoval(item.key, id, change, t);
         if (!s.ok())
             return fail(s.error());
         ++out.applied;
@@ -99,31 +152,42 @@ Result<ApplyOutcome> LicenseCache::applyPage(const DeltaPage& page, const QStrin
         return fail(s.error());
     if (Status s = tx.commit(); !s.ok())
         return fail(s.error());
+    if (!page.hasMore)
+        checkpointAfterRun();
     return out;
 }
 
-Status LicenseCache::storeLicense(const QByteArray& key, qint64 id, const LicenseChange& change, qint64 t)
+void LicenseCache::checkpointAfterRun()
 {
-    const ELicense& l = change.license;
+    // cache.db checkpoints only every 32,768 WAL frames during a sync run (DatabaseOpener::
+    // cacheSpec): a page rewritten by several delta pages is copied into the file once, with
+    // one fdatasync, instead of once per page. The last page of a run moves the rest, so the
+    // WAL does not stay large between syncs. PASSIVE: never waits for readers; what it cannot
+    // copy now is copied by the next checkpoint. Committed data is already safe in the WAL.
+    if (sqlite3_wal_checkpoint_v2(m_db.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) !=
+        SQLITE_OK)
+        qCWarning(lcStorage) << "cache.db checkpoint after a sync run did not complete; the next one will";
+}
+
+Status LicenseCache::storeLicense(const PreparedChange& item, qint64 id, qint64 t)
+{
+    const ELicense& l = item.change->license;
     const bool existed = id != 0;
-    QByteArray plain = QJsonDocument(l.toJson()).toJson(QJsonDocument::Compact);
-    auto sealed = m_keys.seal(plain, payloadBinding(key));
-    secureWipe(plain);
-    if (!sealed.ok())
+    if (item.sealFailed)
         return fail(StorageError::Kind::Crypto, QStringLiteral("cannot encrypt a licence"));
     if (!existed) {
         auto insert =
             m_db.cached("INSERT INTO license (license_key, type_code, status, valid_from, valid_to, "
                         "hub_version, key_ver, payload_ct, fetched_at) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-        insert->bind(1, key)
+        insert->bind(1, item.key)
             .bind(2, l.typeCode)
             .bind(3, ELicense::statusName(l.status))
             .bind(4, dateText(l.validFrom))
             .bind(5, dateText(l.validTo))
-            .bind(6, change.hubVersion)
-            .bind(7, qint64(sealed->keyVersion))
-            .bind(8, sealed->blob)
+            .bind(6, item.change->hubVersion)
+            .bind(7, qint64(item.sealed.keyVersion))
+            .bind(8, item.sealed.blob)
             .bind(9, t);
         if (Status s = insert->run(); !s.ok())
             return s;
@@ -137,27 +201,18 @@ Status LicenseCache::storeLicense(const QByteArray& key, qint64 id, const Licens
             .bind(3, ELicense::statusName(l.status))
             .bind(4, dateText(l.validFrom))
             .bind(5, dateText(l.validTo))
-            .bind(6, change.hubVersion)
-            .bind(7, qint64(sealed->keyVersion))
-            .bind(8, sealed->blob)
+            .bind(6, item.change->hubVersion)
+            .bind(7, qint64(item.sealed.keyVersion))
+            .bind(8, item.sealed.blob)
             .bind(9, t);
         if (Status s = update->run(); !s.ok())
             return s;
     }
-    return storeHolders(id, l, existed);
+    return storeHolders(id, item.holderIndexes, existed);
 }
 
-Status LicenseCache::storeHolders(qint64 id, const ELicense& l, bool mayHaveHolders)
+Status LicenseCache::storeHolders(qint64 id, const QList<QByteArray>& wanted, bool mayHaveHolders)
 {
-    QList<QByteArray> wanted;
-    for (const LicenseHolder& h : l.holders) {
-        if (h.code.isEmpty())
-            continue;
-        const QByteArray bidx =
-            m_keys.blindIndex(h.code, h.codeTypeCode.isEmpty() ? u"111" : QStringView(h.codeTypeCode));
-        if (!wanted.contains(bidx))
-            wanted.append(bidx);
-    }
     // A newer version of a licence nearly always has the same holders: compare before
     // writing, so an unchanged holder list dirties no index page at all.
     QList<QByteArray> stored;

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QMetaType>
 #include <functional>
+#include <vector>
 
 namespace onewindow::storage {
 
@@ -74,7 +75,8 @@ public:
 
     // One page in one transaction together with the new cursor: either the whole page and
     // its cursor are stored or neither is. A change applies only when its hub version is
-    // newer than the stored one.
+    // newer than the stored one. The page that ends a sync run (hasMore false) also moves
+    // the WAL into the file (a PASSIVE checkpoint: readers are never blocked).
     Result<ApplyOutcome> applyPage(const DeltaPage& page, const QString& scope = QStringLiteral("licenses"));
     Result<QString> cursor(const QString& scope = QStringLiteral("licenses")) const;
     // 410 Gone: forget the cursor so the next sync is a full reload.
@@ -96,10 +98,25 @@ public:
 
 private:
     qint64 now() const;
+    // One valid change with everything computed before the write transaction: the keyed
+    // row key and, for an upsert, the sealed payload and the holders' blind indexes.
+    struct PreparedChange
+    {
+        const LicenseChange* change = nullptr;
+        QByteArray key;
+        SealedValue sealed;
+        QList<QByteArray> holderIndexes;
+        bool sealFailed = false;
+    };
+    // Pages at least this big are prepared on two threads.
+    static constexpr size_t kParallelPrepareMin = 256;
+    PreparedChange prepare(const LicenseChange& change) const;
+    void prepareAll(std::vector<PreparedChange>& work) const;
+    void checkpointAfterRun();
     // One change of applyPage, inside its transaction; `id` is the stored row or 0.
-    Status storeLicense(const QByteArray& key, qint64 id, const LicenseChange& change, qint64 t);
+    Status storeLicense(const PreparedChange& item, qint64 id, qint64 t);
     Status storeRemoval(const QByteArray& key, qint64 id, const LicenseChange& change, qint64 t);
-    Status storeHolders(qint64 id, const ELicense& l, bool mayHaveHolders);
+    Status storeHolders(qint64 id, const QList<QByteArray>& wanted, bool mayHaveHolders);
 
     SqliteDb& m_db;
     KeyStore m_keys;

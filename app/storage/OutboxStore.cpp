@@ -243,6 +243,17 @@ Result<int> OutboxStore::recoverAfterRestart()
     return int(m_db.changes());
 }
 
+Result<int> OutboxStore::retryWaitingNow()
+{
+    Statement st(m_db, "UPDATE outbox_item SET next_attempt_at = ?1, updated_at = ?1 "
+                       "WHERE state = 'RETRY_WAIT' AND next_attempt_at > ?1");
+    st.bind(1, now());
+    Status s = st.run();
+    if (!s.ok())
+        return fail(s.error());
+    return int(m_db.changes());
+}
+
 Result<QList<OutboxEntry>> OutboxStore::takeReady(int limit)
 {
     Transaction tx(m_db);

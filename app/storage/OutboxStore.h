@@ -33,6 +33,9 @@ public:
     // Start-up: every SENDING row becomes RETRY_WAIT (the hub may or may not have it; the
     // idempotency key makes the resend harmless). Returns how many rows moved.
     Result<int> recoverAfterRestart();
+    // Admin "retry now": every RETRY_WAIT row becomes due at once (a paused queue stays paused;
+    // REJECTED rows stay rejected). The number of rows made due.
+    Result<int> retryWaitingNow();
 
     // Oldest ready rows (QUEUED, or RETRY_WAIT whose time has come) → SENDING, attempts+1.
     // Fails with Kind::Paused while the queue is PAUSED_AUTH.

@@ -110,6 +110,7 @@ quint64 StorageService::lookupLicenses(QString idNumber, QString purpose, QStrin
             }
             auto found = m_worker->cache().lookupValid(id, QDate::currentDate());
             if (found.ok()) {
+                QList<AuditEvent> uses;
                 for (const ELicense& l : found.value()) {
                     AuditEvent e;
                     e.kind = AuditEvent::Kind::LicenseUse;
@@ -120,8 +121,10 @@ quint64 StorageService::lookupLicenses(QString idNumber, QString purpose, QStrin
                     e.serviceItem = serviceItemCode.isEmpty() ? QStringLiteral("-") : serviceItemCode;
                     e.result = QStringLiteral("ok");
                     e.detail = l.typeCode;
-                    m_worker->audit().append(e);
+                    uses.append(e);
                 }
+                if (!uses.isEmpty())
+                    m_worker->audit().appendAll(uses);
             }
             secureWipe(id);
             if (found.ok())

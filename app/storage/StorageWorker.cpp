@@ -4,6 +4,8 @@
 #include "app/storage/CacheReload.h"
 #include "app/storage/StorageLog.h"
 
+#include <QStorageInfo>
+
 namespace onewindow::storage {
 
 StorageWorker::StorageWorker(StorageConfig config, QObject* parent)
@@ -121,6 +123,44 @@ Result<int> StorageWorker::rotateKeys(int batch)
             break;
     }
     return version.value();
+}
+
+namespace {
+
+// Rewrites the header's user_version with the value it already has, inside BEGIN IMMEDIATE.
+// SQLite still dirties page 1 and commits it (a WAL frame, fsynced), so this fails exactly
+// where a real write fails: disk full (SQLITE_FULL), read-only file system or file, I/O
+// error, a lock held elsewhere. Readers see no change, and it needs no table of its own.
+QString probeOne(SqliteDb* db)
+{
+    if (!db)
+        return QStringLiteral("database not open");
+    Transaction tx(*db);
+    if (!tx.begun().ok())
+        return tx.begun().error().toString();
+    const auto version = db->queryInt("PRAGMA user_version");
+    if (!version.ok())
+        return version.error().toString();
+    const QByteArray sql = "PRAGMA user_version = " + QByteArray::number(version.value());
+    if (const Status written = db->exec(sql.constData()); !written.ok())
+        return written.error().toString();
+    if (const Status committed = tx.commit(); !committed.ok())
+        return committed.error().toString();
+    return {};
+}
+
+} // namespace
+
+WriteProbe StorageWorker::probeWritable()
+{
+    WriteProbe probe;
+    probe.databases = {{QStringLiteral("outbox"), probeOne(m_outboxDb.get())},
+                       {QStringLiteral("audit"), probeOne(m_auditDb.get())},
+                       {QStringLiteral("cache"), probeOne(m_cacheDb.get())}};
+    const QStorageInfo info(m_config.stateDir);
+    if (info.isValid() && info.isReady())
+        probe.freeBytes = info.bytesAvailable();
+    return probe;
 }
 
 } // namespace onewindow::storage

@@ -23,6 +23,15 @@ struct StorageHealth
     bool ok() const { return alarms.isEmpty(); }
 };
 
+// One round of the health write probe (app/health): per database ("outbox", "audit", "cache")
+// an empty string when a real write committed, else why not (no personal data); and the free
+// space of the state directory's file system.
+struct WriteProbe
+{
+    QList<QPair<QString, QString>> databases;
+    qint64 freeBytes = -1; // -1 when the file system cannot be asked
+};
+
 // Owns the three writer connections and the stores on them. Lives on the storage thread
 // (StorageService) or, in onewindow-tool and tests, on the caller's thread: it has no thread
 // affinity of its own, only the rule that one thread uses it.
@@ -53,6 +62,8 @@ public:
     Result<int> rotateKeysOnly();
     // One batch of the re-encrypt job (outbox first, then cache); 0 when nothing is left.
     Result<int> reencryptBatch(int batch);
+    // A real write per database and the free space (the health monitor, every few seconds).
+    WriteProbe probeWritable();
 
 private:
     StorageConfig m_config;
@@ -68,3 +79,4 @@ private:
 } // namespace onewindow::storage
 
 Q_DECLARE_METATYPE(onewindow::storage::StorageHealth)
+Q_DECLARE_METATYPE(onewindow::storage::WriteProbe)

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QString>
+#include <functional>
 
 namespace onewindow {
 class KioskConfig;
@@ -52,6 +54,10 @@ struct SyncSettings
     int reconcileMax = 20; // GETs per cycle after ambiguous failures
     QString appVersion = QStringLiteral("0.0.0");
     QString stateDir; // for the heartbeat's free-disk figure
+    // The health monitor's view for the heartbeat: {"health": {...}, "readers": [...]}. Called
+    // on the sync thread, so it must be thread-safe (app/health's HealthMonitor is). Unset: no
+    // "health" key and an empty "readers" array.
+    std::function<QJsonObject()> healthProvider;
     quint64 seed = 0; // 0 = random
 
     static SyncSettings fromKioskConfig(const KioskConfig& config);

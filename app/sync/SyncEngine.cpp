@@ -171,6 +171,8 @@ HubResponse SyncEngine::exchange(const QByteArray& method, const QString& path, 
     if (reached != m_status.online)
         qCInfo(lcSync) << "hub" << (reached ? "reachable" : "unreachable");
     m_status.online = reached;
+    if (reached)
+        m_status.lastLatencyMs = r.elapsedMs; // the admin sync page's "hub latency"
     qCDebug(lcSync) << method << path << "→" << r.httpStatus << "curl" << r.curlCode << r.elapsedMs << "ms";
     return r;
 }
@@ -376,21 +378,25 @@ void SyncEngine::runHeartbeat(StreamReport& report)
         disk.insert(QStringLiteral("free_bytes"), double(info.bytesAvailable()));
         disk.insert(QStringLiteral("ok"), info.isValid() && info.isReady());
     }
+    // {"health", "readers"} from the health monitor (thread-safe; app/health).
+    const QJsonObject healthView = m_settings.healthProvider ? m_settings.healthProvider() : QJsonObject();
     QJsonArray acks;
     const QList<QJsonObject> sending = m_pendingAcks;
     for (const QJsonObject& a : sending)
         acks.append(a);
-    const QJsonObject body{
+    QJsonObject body{
         {QStringLiteral("kiosk_id"), m_hub->config().kioskId},
         {QStringLiteral("version"), m_settings.appVersion},
         {QStringLiteral("uptime_s"), double((now() - m_startedAt) / 1000)},
         {QStringLiteral("queue"), queue},
         {QStringLiteral("disk"), disk},
-        {QStringLiteral("readers"), QJsonArray()},
+        {QStringLiteral("readers"), healthView.value(QStringLiteral("readers")).toArray()},
         {QStringLiteral("clock"), QJsonObject{{QStringLiteral("kiosk_time"),
                                                QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}}},
         {QStringLiteral("acks"), acks},
     };
+    if (healthView.contains(QStringLiteral("health")))
+        body.insert(QStringLiteral("health"), healthView.value(QStringLiteral("health")));
     const QDateTime sentAt = QDateTime::currentDateTimeUtc();
     const HubResponse r = exchange("POST", QStringLiteral("/v1/heartbeat"), json(body));
     const auto answer = r.httpStatus == 200 ? protocol::parseHeartbeat(r.body) : std::nullopt;

@@ -22,6 +22,7 @@ struct SyncStatus
     QString lastError;                    // technician text, no personal data
     qint64 clockOffsetMs = 0;             // hub time − kiosk time, from the last heartbeat
     int watchdogRestarts = 0;
+    qint64 lastLatencyMs = -1; // duration of the last exchange that reached the hub; -1 = none yet
     QDateTime updatedAt;
 };
 

@@ -1,8 +1,8 @@
 #include "app/tool/SelftestCommand.h"
 
+#include "app/diagnostics/DatabaseCheck.h"
 #include "app/platform/KeyStore.h"
 #include "app/readers/ReaderSetup.h"
-#include "app/storage/DatabaseOpener.h"
 #include "app/storage/Migrations.h"
 #include "app/storage/Schemas.h"
 #include "app/storage/StorageConfig.h"
@@ -165,30 +165,20 @@ Check checkKeyFile(const StorageConfig& storage)
                         .arg(keys.value().currentVersion()));
 }
 
-// Opens an existing database without creating or migrating it, and runs PRAGMA quick_check.
+// Opens an existing database read-only (never created or migrated) and runs PRAGMA
+// quick_check: the check the diagnostics report shares (app/diagnostics/DatabaseCheck).
 Check checkDatabase(const QString& label, const QString& path, const QList<Migration>& migrations)
 {
-    if (!QFileInfo::exists(path))
-        return warn(label,
-                    QStringLiteral("%1 does not exist yet: the kiosk creates it on first start").arg(path));
-    auto opened = SqliteDb::open(path, SqliteDb::Mode::ReadWrite);
-    if (!opened.ok())
-        return failed(label, opened.error().message);
-    SqliteDb& db = *opened.value();
-    auto version = db.queryInt("PRAGMA user_version");
-    if (!version.ok())
-        return failed(label, version.error().message);
-    const int known = Migrator::latestVersion(migrations);
-    if (version.value() > known)
-        return failed(label, Migrator::newerSchemaMessage(label, int(version.value()), known));
-    const QString check = DatabaseOpener::quickCheck(db);
-    if (check != QLatin1String("ok"))
-        return failed(label, QStringLiteral("quick_check: %1").arg(check.left(200)));
-    if (version.value() < known)
-        return warn(label, QStringLiteral("schema version %1 (expected %2): the kiosk migrates it on start")
-                               .arg(version.value())
-                               .arg(known));
-    return ok(label, QStringLiteral("quick_check ok, schema version %1").arg(version.value()));
+    const diagnostics::DatabaseCheck c = diagnostics::DatabaseCheck::run(label, path, migrations);
+    switch (c.status) {
+    case diagnostics::DatabaseCheck::Status::Ok:
+        return ok(label, c.detail);
+    case diagnostics::DatabaseCheck::Status::Warn:
+        return warn(label, c.detail);
+    case diagnostics::DatabaseCheck::Status::Fail:
+        break;
+    }
+    return failed(label, c.detail);
 }
 
 Check checkReaders(const KioskConfig& config)

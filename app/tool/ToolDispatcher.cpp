@@ -1,6 +1,8 @@
 #include "app/tool/ToolDispatcher.h"
 
+#include "app/tool/AdminCommands.h"
 #include "app/tool/DecodeTextCommand.h"
+#include "app/tool/DiagCommand.h"
 #include "app/tool/ReaderCommands.h"
 #include "app/tool/SelftestCommand.h"
 #include "app/tool/StorageCommands.h"
@@ -46,6 +48,11 @@ const QList<CommandSpec>& specs()
         {"audit", {QStringLiteral("json"), QStringLiteral("state-dir")}, 1, "verify"},
         {"selftest", {QStringLiteral("json"), QStringLiteral("state-dir")}, 0, ""},
         {"sync", {QStringLiteral("json"), QStringLiteral("state-dir"), QStringLiteral("once")}, 0, ""},
+        {"diag", {QStringLiteral("json"), QStringLiteral("state-dir"), QStringLiteral("bundle")}, 0, ""},
+        {"admin",
+         {QStringLiteral("json"), QStringLiteral("state-dir"), QStringLiteral("pin-file")},
+         -1,
+         "set-pin|status|unlock|card-entry"},
     };
     return list;
 }
@@ -177,6 +184,13 @@ QString ToolDispatcher::usage()
         "  read-card              wait for a card and print its identity (masked); exit 1 no card\n"
         "  sync [--once]          synchronise with the hub now (queue, licences, catalogue);\n"
         "                         exit 1 when the hub failed\n"
+        "  admin set-pin          set the admin PIN (read twice from stdin); exit 1 when refused\n"
+        "  admin status           admin PIN provisioned?, lockout and failures (no secrets)\n"
+        "  admin unlock           clear the admin PIN lockout (root only)\n"
+        "  admin card-entry       print the [admin] technician_cards entry for an ID number\n"
+        "                         read from stdin\n"
+        "  diag [--bundle DIR]    diagnostics report (disk, memory, databases, queue, audit,\n"
+        "                         certificate expiry); --bundle writes a redacted archive to DIR\n"
         "  help [COMMAND]         show this help, or a command's help\n"
         "\n"
         "Options:\n"
@@ -218,6 +232,10 @@ QString ToolDispatcher::commandUsage(const QString& command)
         return ReaderCommands::readCardUsage();
     if (command == QLatin1String("sync"))
         return SyncCommand::usage();
+    if (command == QLatin1String("admin"))
+        return AdminCommands::usage();
+    if (command == QLatin1String("diag"))
+        return DiagCommand::usage();
     if (command == QLatin1String("help"))
         return usage();
     return {};
@@ -235,11 +253,14 @@ CommandResult ToolDispatcher::run(const QStringList& arguments) const
     const QStringList readerNames = takeValues(remaining, QStringLiteral("reader"), &valueError);
     const QStringList timeouts = takeValues(remaining, QStringLiteral("timeout"), &valueError);
     const QStringList profiles = takeValues(remaining, QStringLiteral("profile"), &valueError);
+    const QStringList bundles = takeValues(remaining, QStringLiteral("bundle"), &valueError);
+    const QStringList pinFiles = takeValues(remaining, QStringLiteral("pin-file"), &valueError);
     if (!valueError.isEmpty())
         return CommandResult::usageError(valueError);
-    if (readerNames.size() > 1 || timeouts.size() > 1 || profiles.size() > 1)
+    if (readerNames.size() > 1 || timeouts.size() > 1 || profiles.size() > 1 || pinFiles.size() > 1 ||
+        bundles.size() > 1)
         return CommandResult::usageError(
-            QStringLiteral("--reader, --timeout and --profile may be given once"));
+            QStringLiteral("--reader, --timeout, --profile, --pin-file and --bundle may be given once"));
     int timeoutSeconds = -1;
     if (!timeouts.isEmpty()) {
         bool ok = false;
@@ -263,6 +284,10 @@ CommandResult ToolDispatcher::run(const QStringList& arguments) const
         cl.options.append(QStringLiteral("timeout"));
     if (!profiles.isEmpty())
         cl.options.append(QStringLiteral("profile"));
+    if (!bundles.isEmpty())
+        cl.options.append(QStringLiteral("bundle"));
+    if (!pinFiles.isEmpty())
+        cl.options.append(QStringLiteral("pin-file"));
 
     if (cl.version)
         return helpResult(QStringLiteral("onewindow-tool %1\n").arg(QLatin1String(ONEWINDOW_VERSION)));
@@ -347,6 +372,22 @@ CommandResult ToolDispatcher::run(const QStringList& arguments) const
         request.once = once;
         request.json = cl.json;
         return SyncCommand::run(request, context.config());
+    }
+    if (cl.command == QLatin1String("admin")) {
+        AdminCommands::Request request;
+        request.arguments = cl.arguments;
+        request.stateDir = stateDir;
+        request.pinFile = pinFiles.value(0);
+        request.json = cl.json;
+        request.standardInput = m_stdin;
+        return AdminCommands::run(request, context.config());
+    }
+    if (cl.command == QLatin1String("diag")) {
+        DiagCommand::Request request;
+        request.stateDir = stateDir;
+        request.bundleDir = bundles.value(0);
+        request.json = cl.json;
+        return DiagCommand::run(request, context.config());
     }
     if (cl.command == QLatin1String("selftest")) {
         SelftestCommand::Request request;

@@ -139,7 +139,12 @@ QQuickItem* DemoConsole::findVisibleItem(const QString& path) const
     // "a/b/c": c inside b inside a, each the first visible match under the previous one.
     if (!m_window)
         return nullptr;
-    QQuickItem* scope = m_window->contentItem();
+    // From the topmost item: an ApplicationWindow's header and footer are not under its
+    // content item.
+    QQuickItem* root = m_window->contentItem();
+    while (root->parentItem())
+        root = root->parentItem();
+    QQuickItem* scope = root;
     for (const QString& name : path.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
         QList<QQuickItem*> items;
         collectItems(scope, items);
@@ -154,7 +159,7 @@ QQuickItem* DemoConsole::findVisibleItem(const QString& path) const
             return nullptr;
         scope = found;
     }
-    return scope == m_window->contentItem() ? nullptr : scope;
+    return scope == root ? nullptr : scope;
 }
 
 namespace {
@@ -179,7 +184,7 @@ bool DemoConsole::tap(QQuickItem* item)
         return false;
     scrollIntoView(item);
     const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
-    if (!m_window->contentItem()->contains(m_window->contentItem()->mapFromScene(centre)))
+    if (!QRectF(0, 0, m_window->width(), m_window->height()).contains(centre))
         return false;
     // A press and release through QtGui's input path, as a finger on the touch screen produces:
     // the same path as the resident's tap (activity filter, handlers, keyboard focus). Taps are
@@ -334,7 +339,9 @@ void DemoConsole::execute(const QString& line)
     const QStringList words = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     const QString cmd = words.value(0);
     const QString arg = words.mid(1).join(QLatin1Char(' '));
-    if (cmd == QLatin1String("place")) {
+    if (const auto extra = m_extraCommands.constFind(cmd); extra != m_extraCommands.constEnd()) {
+        return print(extra.value()(arg));
+    } else if (cmd == QLatin1String("place")) {
         bool ok = false;
         const int index = arg.toInt(&ok);
         if (!ok)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QQuickItem>
@@ -24,6 +25,7 @@ class ResidentSession;
 //                      contrast under 4.5:1 (names only)
 //   find TEXT          prints "found N OBJECT.PROPERTY…": where TEXT occurs in the QML tree and
 //                      the controllers (the wipe test; prints property names, never values)
+//   …                  and whatever addCommand() added (the perf probes: stalls, mem, timings)
 // Every session state change is printed as "state <key>"; answers as "ok …" or "error …".
 // It prints state keys and screen names only, never personal data.
 class DemoConsole : public QObject
@@ -39,6 +41,11 @@ public:
     void setJourney(QObject* journey) { m_journey = journey; }
     // Handles one command line; public so tests can drive it without a pipe.
     void execute(const QString& line);
+    // An extra command: `handler(argument)` returns the line to print (app/perf's probes).
+    void addCommand(const QString& name, std::function<QString(const QString&)> handler)
+    {
+        m_extraCommands.insert(name, std::move(handler));
+    }
 
 private:
     void readAvailable();
@@ -58,6 +65,7 @@ private:
     QPointer<QObject> m_journey;
     QSocketNotifier m_notifier;
     QByteArray m_buffer;
+    QHash<QString, std::function<QString(const QString&)>> m_extraCommands;
 };
 
 } // namespace onewindow

@@ -81,6 +81,26 @@ void ReaderManager::invokeOnBackend(const QString& name, std::function<void(Read
     QMetaObject::invokeMethod(worker, [worker, name, fn = std::move(fn)] { fn(worker->backend(name)); });
 }
 
+void ReaderManager::probeWorker(QObject* context, std::function<void()> answered)
+{
+    if (!m_worker || !m_thread.isRunning())
+        return;
+    // The QPointer is made and checked on this thread; the worker only carries it back. A
+    // queued call to `this` is dropped by Qt if the manager is gone before it runs.
+    QMetaObject::invokeMethod(
+        m_worker.data(),
+        [self = this, ctx = QPointer<QObject>(context), answered = std::move(answered)] {
+            QMetaObject::invokeMethod(
+                self,
+                [ctx, answered] {
+                    if (ctx)
+                        answered();
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
 void ReaderManager::onReaderAdded(const ReaderInfo& info)
 {
     m_readers.insert(info.name, info);

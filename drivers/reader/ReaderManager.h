@@ -49,6 +49,12 @@ public:
     // The way to give a backend a command (e.g. the simulator's "place card").
     void invokeOnBackend(const QString& name, std::function<void(ReaderBackend*)> fn);
 
+    // Liveness probe (app/health): a no-op round trip through the reader thread's event loop.
+    // `answered` runs on this (GUI) thread once the worker has processed the probe, and only
+    // while `context` is alive. A worker stuck in a backend never answers; not running: no
+    // answer either. Never blocks the caller.
+    void probeWorker(QObject* context, std::function<void()> answered);
+
 Q_SIGNALS:
     void readerAdded(const onewindow::ReaderInfo& info);
     void readerChanged(const onewindow::ReaderInfo& info);

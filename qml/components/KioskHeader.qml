@@ -14,6 +14,9 @@ Rectangle {
     signal elderlyToggled(bool on)
     property bool highContrast: false
     signal contrastToggled(bool on)
+    // The hidden way into admin mode: a tap in the top-right corner, over the title only,
+    // away from every resident control.
+    signal cornerTapped()
 
     color: Theme.primary
     implicitHeight: layout.implicitHeight + 2 * Theme.spacing
@@ -107,5 +110,16 @@ Rectangle {
                 }
             }
         }
+    }
+
+    MouseArea {
+        objectName: "adminCorner"
+        anchors.top: parent.top
+        anchors.right: parent.right
+        width: 120
+        height: 90
+        z: 50
+        Accessible.ignored: true
+        onClicked: header.cornerTapped()
     }
 }

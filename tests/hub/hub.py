@@ -555,7 +555,7 @@ class HubHandler(BaseHTTPRequestHandler):
                     st.acks.append(dict(ack, kiosk_id=kiosk, at=iso(utc_now())))
                     acked.add(ack["id"])
             st.commands = [c for c in st.commands if c["id"] not in acked]
-            st.heartbeats.append({k: data.get(k) for k in ("version", "uptime_s", "queue", "clock")})
+            st.heartbeats.append({k: data.get(k) for k in ("version", "uptime_s", "queue", "clock", "health", "readers")})
             commands = list(st.commands)
         return 200, {"server_time": iso(utc_now()), "commands": commands,
                      "heartbeat_interval_s": 60}, None, None
@@ -666,6 +666,7 @@ class AdminHandler(BaseHTTPRequestHandler):
                     "mismatches": st.mismatches,
                     "ratings": st.rating_commits,
                     "heartbeats": len(st.heartbeats),
+                    "last_heartbeat": st.heartbeats[-1] if st.heartbeats else None,
                     "pending_commands": [c["id"] for c in st.commands],
                     "acks": st.acks,
                     "license_changes": len(st.changes),

@@ -124,6 +124,45 @@ private Q_SLOTS:
         QCOMPARE(drain().size(), 1);
     }
 
+    void healthGatesReadyAndPings()
+    {
+        qputenv("WATCHDOG_USEC", "200000"); // a ping every 100 ms
+        qputenv("WATCHDOG_PID", QByteArray::number(qint64(::getpid())));
+        SystemdNotifier notifier;
+        // Unhealthy from the start: no READY, only the reason.
+        notifier.setHealthy(false, QStringLiteral("unhealthy: reader_thread"));
+        QCOMPARE(drain(), QList<QByteArray>{QByteArray("STATUS=unhealthy: reader_thread")});
+        QVERIFY(!notifier.isReady());
+        QVERIFY(!notifier.watchdogRunning());
+        notifier.setHealthy(false, QStringLiteral("unhealthy: reader_thread")); // same: nothing new
+        QVERIFY(drain().isEmpty());
+
+        notifier.setHealthy(true, QStringLiteral("kiosk running"));
+        QList<QByteArray> got = drain();
+        QCOMPARE(got.value(0), QByteArray("READY=1\nSTATUS=kiosk running"));
+        QCOMPARE(got.value(1), QByteArray("WATCHDOG=1"));
+        QVERIFY(notifier.isReady());
+
+        notifier.setHealthy(false, QStringLiteral("unhealthy: outbox_db"));
+        QVERIFY(!notifier.watchdogRunning());
+        drain();
+        ::usleep(350 * 1000);
+        QCoreApplication::processEvents();
+        QVERIFY(drain().isEmpty()); // silence: systemd restarts after WatchdogSec
+
+        notifier.setHealthy(true, QStringLiteral("kiosk running"));
+        got = drain();
+        QCOMPARE(got.value(0), QByteArray("STATUS=kiosk running"));
+        QCOMPARE(got.value(1), QByteArray("WATCHDOG=1")); // no second READY
+        QVERIFY(notifier.watchdogRunning());
+
+        notifier.notifyStopping();
+        drain();
+        notifier.setHealthy(true, QStringLiteral("kiosk running")); // after STOPPING: nothing
+        QVERIFY(drain().isEmpty());
+        QVERIFY(!notifier.watchdogRunning());
+    }
+
     void noSystemdIsANoOp()
     {
         qunsetenv("NOTIFY_SOCKET");

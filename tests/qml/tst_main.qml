@@ -107,6 +107,25 @@ TestCase {
         function repeat() { repeats++ }
     }
 
+    QtObject {
+        id: fakeAdminEntry
+        property string stage: "closed"
+        property var pinDigits: [3, 1, 4, 5, 9, 2, 6, 8, 7, 0]
+        property int pinLength: 0
+        property string pinMessage: ""
+        property bool pinBusy: false
+        property bool locked: false
+        property int taps: 0
+        function cornerTapped() { taps++ }
+        function touch() {}
+    }
+    QtObject {
+        id: fakeAdmin
+        property string page: "readers"
+        property var readers: []
+        property string message: ""
+    }
+
     property var window: null
 
     function init() {
@@ -114,11 +133,14 @@ TestCase {
         compare(component.status, Component.Ready, component.errorString())
         window = component.createObject(null, { session: fakeSession, language: fakeLanguage, demo: fakeDemo,
                                                     journey: fakeJourney, catalog: fakeCatalog, form: fakeForm,
-                                                    speech: fakeSpeech })
+                                                    speech: fakeSpeech, adminEntry: fakeAdminEntry,
+                                                    admin: fakeAdmin })
         verify(window)
     }
     function cleanup() {
         window.destroy()
+        fakeAdminEntry.stage = "closed"
+        fakeAdminEntry.taps = 0
         fakeSession.state = "attract"
         fakeSession.idleWarning = false
         fakeJourney.step = ""
@@ -208,5 +230,22 @@ TestCase {
         var panel = findChild(window.contentItem, "demoPanel")
         verify(panel)
         verify(!panel.visible)
+    }
+
+    // The hidden corner reaches AdminEntry; admin mode hides the resident header and footer.
+    function test_adminCornerAndOverlay() {
+        var corner = findChild(window.header, "adminCorner")
+        verify(corner)
+        waitForRendering(window.contentItem)
+        mouseClick(corner)
+        compare(fakeAdminEntry.taps, 1)
+        var overlay = findChild(window.contentItem, "adminOverlay")
+        verify(overlay)
+        verify(!overlay.visible)
+        fakeAdminEntry.stage = "pin"
+        verify(overlay.visible)
+        verify(!window.header.visible)
+        verify(!window.footer.visible)
+        verify(findChild(overlay, "adminPinPad").visible)
     }
 }

@@ -9,6 +9,7 @@ Q_IMPORT_QML_PLUGIN(OneWindowPlugin)
 Q_IMPORT_QML_PLUGIN(OneWindow_ThemePlugin)
 Q_IMPORT_QML_PLUGIN(OneWindow_ComponentsPlugin)
 Q_IMPORT_QML_PLUGIN(OneWindow_ScreensPlugin)
+Q_IMPORT_QML_PLUGIN(OneWindow_AdminPlugin)
 
 class Setup : public QObject
 {

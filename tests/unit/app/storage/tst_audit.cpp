@@ -84,6 +84,30 @@ private slots:
         QCOMPARE(m_log->recent(1).value().first().purpose, e.purpose);
     }
 
+    void appendAllIsOneTransaction()
+    {
+        fill(2);
+        QList<AuditEvent> uses;
+        for (int i = 0; i < 3; ++i) {
+            AuditEvent e;
+            e.kind = AuditEvent::Kind::LicenseUse;
+            e.actor = QStringLiteral("r:01");
+            e.purpose = QStringLiteral("prefill");
+            e.serviceItem = QStringLiteral("SB-%1").arg(i);
+            uses.append(e);
+        }
+        QCOMPARE(m_log->appendAll(uses).value(), 3);
+        AuditVerification v = verify();
+        QVERIFY2(v.ok, qPrintable(v.problem));
+        QCOMPARE(v.events, 5);
+        // One bad event: none of the batch is kept, and the chain still verifies.
+        uses[1].purpose.clear();
+        QCOMPARE(m_log->appendAll(uses).error().kind, StorageError::Kind::InvalidInput);
+        v = verify();
+        QVERIFY2(v.ok, qPrintable(v.problem));
+        QCOMPARE(v.events, 5);
+    }
+
     void editedRowIsDetected()
     {
         fill(10);

@@ -6,6 +6,7 @@
 #include "app/storage/LicenseCache.h"
 #include "tests/unit/app/storage/StorageFixtures.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -26,6 +27,8 @@ class CacheTest : public QObject
     const QString m_husband = residentId(1);
     const QString m_wife = residentId(2);
     const QString m_stranger = residentId(3);
+    // A page at least LicenseCache's parallel threshold (256) is prepared on two threads.
+    static constexpr int kBigPage = 600;
 
     ApplyOutcome apply(const QList<LicenseChange>& changes, const QString& cursor)
     {
@@ -357,6 +360,123 @@ private slots:
         QCOMPARE(b.value()->finish(2).error().kind, StorageError::Kind::InvalidInput);
         b.value().reset();
         QVERIFY(!QFile::exists(path)); // an unfinished build is removed
+    }
+
+    void bigPagePreparedOnTwoThreadsDecryptsWithItsRowBinding()
+    {
+        QList<LicenseChange> changes;
+        for (int i = 0; i < kBigPage; ++i)
+            changes.append(upsert(hukou(1000 + i, residentId(1000 + i), QStringLiteral("批%1").arg(i),
+                                        QStringLiteral("址%1").arg(i)),
+                                  1));
+        const ApplyOutcome out = apply(changes, QStringLiteral("big"));
+        QCOMPARE(out.applied, kBigPage);
+        QCOMPARE(m_cache->cursor().value(), QStringLiteral("big"));
+        for (int i = 0; i < kBigPage; ++i) {
+            auto r = m_cache->lookupValid(residentId(1000 + i), m_today);
+            QVERIFY2(r.ok(), why(r).constData());
+            QCOMPARE(r->size(), 1);
+            // Each payload is the licence of its own row (not the neighbour's from the other
+            // thread's half).
+            QCOMPARE(r->first().licenseNo, QStringLiteral("HK%1").arg(1000 + i, 8, 10, QLatin1Char('0')));
+            QCOMPARE(r->first().holders.first().name, QStringLiteral("批%1").arg(i));
+        }
+        // The AAD binds each ciphertext to its row: the first row's (first half) moved onto the
+        // last row (second half) fails authentication.
+        QVERIFY(
+            m_db->exec("UPDATE license SET payload_ct = (SELECT payload_ct FROM license ORDER BY id LIMIT 1) "
+                       "WHERE id = (SELECT MAX(id) FROM license)")
+                .ok());
+        QCOMPARE(m_cache->lookupValid(residentId(1000 + kBigPage - 1), m_today).error().kind,
+                 StorageError::Kind::Crypto);
+        QVERIFY(m_cache->lookupValid(residentId(1000), m_today).ok());
+    }
+
+    void bigPageKeepsHubOrderAndReplaysAreHarmless()
+    {
+        // One licence three times in a big page (v5, v7, v6: the newest wins wherever it
+        // sits), one licence upserted and then deleted, the rest plain inserts.
+        const ELicense repeated = hukou(2000, m_husband, QStringLiteral("甲"), QStringLiteral("址"));
+        const ELicense dropped = hukou(2001, m_wife, QStringLiteral("乙"), QStringLiteral("址"));
+        auto version = [&repeated](const QString& no) {
+            ELicense l = repeated;
+            l.licenseNo = no;
+            return l;
+        };
+        QList<LicenseChange> changes;
+        for (int i = 0; i < kBigPage - 5; ++i) {
+            if (i == 10)
+                changes.append(upsert(version(QStringLiteral("v5")), 5));
+            if (i == 100)
+                changes.append(upsert(dropped, 1));
+            if (i == 400)
+                changes.append(upsert(version(QStringLiteral("v7")), 7));
+            if (i == 500)
+                changes.append(removal(dropped.licenseId, 2, true));
+            if (i == 590)
+                changes.append(upsert(version(QStringLiteral("v6")), 6));
+            changes.append(
+                upsert(hukou(3000 + i, residentId(3000 + i), QStringLiteral("丙"), QStringLiteral("址")), 1));
+        }
+        QCOMPARE(changes.size(), kBigPage);
+        const ApplyOutcome first = apply(changes, QStringLiteral("p1"));
+        QCOMPARE(first.applied, kBigPage - 1); // only v6 after v7 is skipped
+        QCOMPARE(first.skippedOlder, 1);
+        auto r = m_cache->lookupValid(m_husband, m_today);
+        QCOMPARE(r->size(), 1);
+        QCOMPARE(r->first().licenseNo, QStringLiteral("v7"));
+        QCOMPARE(found(m_wife), 0);
+
+        // The whole page replayed (e.g. after a crash before the next cursor): nothing changes.
+        const ApplyOutcome again = apply(changes, QStringLiteral("p1"));
+        QCOMPARE(again.applied, 0);
+        QCOMPARE(again.skippedOlder, kBigPage);
+        QCOMPARE(m_cache->lookupValid(m_husband, m_today)->first().licenseNo, QStringLiteral("v7"));
+        QCOMPARE(found(m_wife), 0);
+        QCOMPARE(m_db->queryInt("SELECT COUNT(*) FROM license").value(), qint64(kBigPage - 3));
+    }
+
+    void checkpointIsDeferredUntilTheRunEnds()
+    {
+        // cache.db copies the WAL into the file every 32,768 frames and when a sync run ends
+        // (hasMore false), not after every page. The main file alone (copied without its
+        // -wal) shows what has been checkpointed.
+        {
+            Statement start(*m_db, "PRAGMA wal_checkpoint(TRUNCATE)");
+            QVERIFY(start.next());
+            QCOMPARE(start.int64(0), qint64(0));
+        }
+        auto rowsInMainFile = [this](const QString& name) -> qint64 {
+            const QString copy = m_dir.filePath(name);
+            QFile::remove(copy);
+            if (!QFile::copy(m_db->path(), copy))
+                return -1;
+            auto db = SqliteDb::open(copy, SqliteDb::Mode::ReadWrite);
+            if (!db.ok())
+                return -1;
+            auto n = db.value()->queryInt("SELECT COUNT(*) FROM license");
+            return n.ok() ? n.value() : -1;
+        };
+        // 4 pages of 1,500 licences: > 1,000 WAL frames before the last one, so SQLite's
+        // default autocheckpoint would already have copied rows into the file.
+        const int pages = 4;
+        const int perPage = 1500;
+        for (int p = 0; p < pages; ++p) {
+            DeltaPage page;
+            for (int i = 0; i < perPage; ++i)
+                page.changes.append(upsert(hukou(4000 + p * perPage + i, residentId(4000 + i),
+                                                 QStringLiteral("丁"), QStringLiteral("址")),
+                                           1));
+            page.nextCursor = QStringLiteral("run-%1").arg(p);
+            page.hasMore = p < pages - 1;
+            auto applied = m_cache->applyPage(page);
+            QVERIFY2(applied.ok(), why(applied).constData());
+            // Committed and visible on this connection at once, checkpointed only at the end.
+            QCOMPARE(m_db->queryInt("SELECT COUNT(*) FROM license").value(), qint64((p + 1) * perPage));
+            QCOMPARE(rowsInMainFile(QStringLiteral("main-%1.db").arg(p)),
+                     page.hasMore ? qint64(0) : qint64(pages * perPage));
+        }
+        QCOMPARE(m_cache->cursor().value(), QStringLiteral("run-3"));
     }
 };
 

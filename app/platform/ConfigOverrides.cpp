@@ -1,0 +1,91 @@
+#include "app/platform/ConfigOverrides.h"
+
+#include "app/platform/KioskConfig.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
+#include <QSettings>
+
+namespace onewindow {
+
+namespace {
+const QStringList& editableKeys()
+{
+    static const QStringList keys{
+        QStringLiteral("hub/url"),
+        QStringLiteral("hub/connect_timeout_ms"),
+        QStringLiteral("hub/total_timeout_ms"),
+        QStringLiteral("ui/default_language"),
+        QStringLiteral("ui/elderly_default"),
+        QStringLiteral("printer/name"),
+        QStringLiteral("session/idle_identified"),
+        QStringLiteral("session/idle_form"),
+        QStringLiteral("kiosk/out_of_service"),
+    };
+    return keys;
+}
+} // namespace
+
+QString ConfigOverrides::pathFor(const QString& stateDir)
+{
+    return QDir(stateDir).filePath(QStringLiteral("admin-settings.conf"));
+}
+
+bool ConfigOverrides::isEditable(const QString& key)
+{
+    return editableKeys().contains(key);
+}
+
+QVariantMap ConfigOverrides::read(const QString& path)
+{
+    QVariantMap values;
+    if (!QFile::exists(path))
+        return values;
+    QSettings file(path, QSettings::IniFormat);
+    for (const QString& key : file.allKeys())
+        if (isEditable(key))
+            values.insert(key, file.value(key));
+    return values;
+}
+
+void ConfigOverrides::applyTo(KioskConfig& config, const QString& path)
+{
+    const QVariantMap values = read(path);
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        config.setValue(it.key(), it.value());
+}
+
+bool ConfigOverrides::write(const QString& path, const QVariantMap& values, QString* error)
+{
+    // QSettings cannot write atomically; build the INI text ourselves (flat "group/key" only).
+    QMap<QString, QStringList> groups;
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        if (!isEditable(it.key()))
+            continue;
+        const QString group = it.key().section(QLatin1Char('/'), 0, 0);
+        const QString name = it.key().section(QLatin1Char('/'), 1);
+        QString value = it.value().toString();
+        value.remove(QLatin1Char('\n')).remove(QLatin1Char('\r'));
+        groups[group].append(name + QLatin1Char('=') + value);
+    }
+    QByteArray text = "# Written by the kiosk's admin mode; applied over kiosk.conf at start-up.\n";
+    for (auto it = groups.cbegin(); it != groups.cend(); ++it)
+        text += '[' + it.key().toUtf8() + "]\n" + it.value().join(QLatin1Char('\n')).toUtf8() + "\n";
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size()) {
+        if (error)
+            *error = file.errorString();
+        file.cancelWriting();
+        return false;
+    }
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (!file.commit()) { // QSaveFile flushes and fsyncs before the rename
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+} // namespace onewindow
