@@ -50,6 +50,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QThreadPool>
 #include <QtQml/qqmlextensionplugin.h>
 #include <cstdio>
 #include <optional>
@@ -354,8 +355,9 @@ int main(int argc, char* argv[])
     engine.addImportPath(QStringLiteral("qrc:/"));
     input::install(engine); // OneWindow.Input: KioskKeyboard, the pinyin input method
     // Catalogue texts without a zh_TW version are shown in traditional characters (OpenCC). The
-    // converter loads its dictionaries now, at start-up, not on a resident's first zh_TW screen.
-    input::sharedTraditionalConverter();
+    // converter loads its dictionaries now, on a pool thread: not on a resident's first zh_TW
+    // screen, and not in the way of the first frame either (docs/performance.md).
+    QThreadPool::globalInstance()->start([] { input::sharedTraditionalConverter(); });
     catalog::LocalizedText::setTraditionalConverter([](const QString& text) {
         const input::ScriptConverter* converter = input::sharedTraditionalConverter();
         return converter ? converter->convert(text) : text;

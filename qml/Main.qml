@@ -234,12 +234,15 @@ ApplicationWindow {
 
     // Admin mode covers the resident screens; the header and footer step aside so the whole
     // window is the technician's, and the on-screen keyboard (z 100) stays above it.
-    AdminOverlay {
-        objectName: "adminOverlay"
+    Loader {
         anchors.fill: parent
         z: 90
-        entry: window.adminEntry
-        admin: window.admin
+        active: window.adminEntry.stage !== "closed"
+        sourceComponent: AdminOverlay {
+            objectName: "adminOverlay"
+            entry: window.adminEntry
+            admin: window.admin
+        }
     }
 
     DemoPanel {

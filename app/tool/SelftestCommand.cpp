@@ -1,5 +1,7 @@
 #include "app/tool/SelftestCommand.h"
 
+#include "app/admin/LockoutState.h"
+#include "app/admin/PinStore.h"
 #include "app/diagnostics/DatabaseCheck.h"
 #include "app/platform/KeyStore.h"
 #include "app/readers/ReaderSetup.h"
@@ -259,6 +261,28 @@ Check checkQmlModules()
         QStringLiteral("%1 modules and the Wayland platform under %2").arg(std::size(modules)).arg(qmlDir));
 }
 
+// Admin mode needs a provisioned PIN (no default PIN exists) and is worth a look while locked.
+Check checkAdminPin(const KioskConfig& config, const QString& stateDir)
+{
+    const QString name = QStringLiteral("admin_pin");
+    const admin::PinStore store(admin::PinStore::pathFor(config));
+    const auto record = store.load();
+    if (!record.ok()) {
+        if (record.error().kind == admin::PinStoreError::Kind::Missing)
+            return warn(name, QStringLiteral("%1 does not exist: admin mode refuses every PIN until "
+                                             "`onewindow-tool admin set-pin`")
+                                  .arg(store.path()));
+        return failed(name, QStringLiteral("%1: %2").arg(store.path(), record.error().message));
+    }
+    const admin::LockoutState::Snapshot lock =
+        admin::LockoutState(admin::LockoutState::pathIn(stateDir)).peek();
+    if (lock.locked())
+        return warn(name, QStringLiteral("set; admin mode locked until %1 (`onewindow-tool admin unlock`)")
+                              .arg(lock.lockedUntil.toString(Qt::ISODate)));
+    return ok(name,
+              QStringLiteral("%1 (set %2)").arg(store.path(), record.value().setAt.toString(Qt::ISODate)));
+}
+
 } // namespace
 
 QList<Check> SelftestCommand::runChecks(const Request& request, const ToolContext& context)
@@ -277,6 +301,7 @@ QList<Check> SelftestCommand::runChecks(const Request& request, const ToolContex
     checks << checkDatabase(QStringLiteral("audit.db"), storage.auditPath(), auditMigrations());
     checks << checkReaders(context.config());
     checks << checkQmlModules();
+    checks << checkAdminPin(context.config(), storage.stateDir);
     return checks;
 }
 

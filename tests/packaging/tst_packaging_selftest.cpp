@@ -121,7 +121,9 @@ private Q_SLOTS:
         // Installed by scripts/install-deps.sh; a missing one must name its package.
         const QString qml = r.status(QStringLiteral("qml_modules"));
         QVERIFY2(qml == QLatin1String("ok"), r.out.constData());
-        QCOMPARE(r.json.value(QStringLiteral("checks")).toArray().size(), 8);
+        QCOMPARE(r.json.value(QStringLiteral("checks")).toArray().size(), 9);
+        // No PIN provisioned in this state: admin mode would refuse every PIN, a warning only.
+        QCOMPARE(r.status(QStringLiteral("admin_pin")), QStringLiteral("warn"));
         // The probe file is gone again.
         QCOMPARE(QDir(m_state)
                      .entryList(QStringList{QStringLiteral(".selftest-*")}, QDir::Hidden | QDir::Files)
