@@ -192,6 +192,26 @@ private Q_SLOTS:
         QVERIFY(!m_session->isOpen());
     }
 
+    void aTechniciansCardOpensThePadButNeedsThePin()
+    {
+        const auto record = PinStore(m_dir.filePath(QStringLiteral("admin-pin"))).load();
+        QVERIFY(record.ok());
+        const QString technician = QStringLiteral("11010519491231002X");
+        m_cards = TechnicianCards(record.value().salt,
+                                  {TechnicianCards::entryFor(record.value().salt, technician)});
+        build();
+        QVERIFY(!m_entry->offerCard(QStringLiteral("110105195803120029"))); // a resident
+        QCOMPARE(m_entry->stage(), QStringLiteral("closed"));
+        QVERIFY(m_entry->offerCard(technician));
+        QCOMPARE(m_entry->stage(), QStringLiteral("pin"));
+        QVERIFY(!m_session->isOpen()); // the card alone opens nothing
+        typePin(kPin);
+        m_entry->submitPin();
+        QTRY_COMPARE_WITH_TIMEOUT(m_entry->stage(), QStringLiteral("open"), 10000);
+        m_entry->logout();
+        m_cards = TechnicianCards();
+    }
+
     void aCardThatIsNoTechniciansIsLeftToTheResident()
     {
         QVERIFY(!m_entry->offerCard(QStringLiteral("110105195803120029")));
