@@ -5,6 +5,7 @@
 #include "app/admin/TechnicianCards.h"
 #include "drivers/idcard/SecureWipe.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <QRandomGenerator>
 #include <algorithm>
@@ -72,10 +73,11 @@ void AdminEntry::openPad()
     shuffle();
     m_message.clear();
     if (!m_auth->provisioned())
-        m_message = tr("No admin PIN is set on this kiosk. Set one with: onewindow-tool admin set-pin");
+        m_message = QCoreApplication::translate(
+            "AdminEntry", "No admin PIN is set on this kiosk. Set one with: onewindow-tool admin set-pin");
     else if (locked())
         m_message =
-            tr("Too many wrong PINs. Admin mode is locked until %1.")
+            QCoreApplication::translate("AdminEntry", "Too many wrong PINs. Admin mode is locked until %1.")
                 .arg(QLocale().toString(m_auth->lockedUntil().toLocalTime().time(), QLocale::ShortFormat));
     setStage(QStringLiteral("pin"));
     m_padIdle.start();
@@ -131,7 +133,7 @@ void AdminEntry::submitPin()
     if (m_stage != QLatin1String("pin") || m_busy || m_pin.isEmpty())
         return;
     m_busy = true;
-    m_message = tr("Checking…");
+    m_message = QCoreApplication::translate("AdminEntry", "Checking…");
     m_padIdle.stop();
     m_auth->verifyPin(m_pin);
     clearPin();
@@ -151,24 +153,27 @@ void AdminEntry::onVerified(const admin::PinOutcome& outcome)
             m_message.clear();
             setStage(QStringLiteral("open"));
         } else {
-            m_message = tr("Admin mode cannot open: %1").arg(m_session->lastError());
+            m_message = QCoreApplication::translate("AdminEntry", "Admin mode cannot open: %1")
+                            .arg(m_session->lastError());
         }
         break;
     case admin::PinResult::Wrong:
-        m_message =
-            tr("Wrong PIN. %n attempt(s) left before admin mode locks.", nullptr, outcome.attemptsLeft);
+        m_message = QCoreApplication::translate("AdminEntry",
+                                                "Wrong PIN. %n attempt(s) left before admin mode locks.",
+                                                nullptr, outcome.attemptsLeft);
         shuffle();
         break;
     case admin::PinResult::LockedOut:
         m_message =
-            tr("Too many wrong PINs. Admin mode is locked until %1.")
+            QCoreApplication::translate("AdminEntry", "Too many wrong PINs. Admin mode is locked until %1.")
                 .arg(QLocale().toString(outcome.lockedUntil.toLocalTime().time(), QLocale::ShortFormat));
         break;
     case admin::PinResult::NotProvisioned:
-        m_message = tr("No admin PIN is set on this kiosk. Set one with: onewindow-tool admin set-pin");
+        m_message = QCoreApplication::translate(
+            "AdminEntry", "No admin PIN is set on this kiosk. Set one with: onewindow-tool admin set-pin");
         break;
     case admin::PinResult::Busy:
-        m_message = tr("Please try again.");
+        m_message = QCoreApplication::translate("AdminEntry", "Please try again.");
         break;
     }
     if (m_stage == QLatin1String("pin"))

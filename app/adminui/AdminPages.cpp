@@ -199,7 +199,7 @@ void AdminPages::armTestRead()
 {
     m_testReadArmed = true;
     m_testReadClock.start();
-    m_testReadResult = tr("Place a card on a reader.");
+    m_testReadResult = QCoreApplication::translate("AdminPages", "Place a card on a reader.");
     act(QStringLiteral("test_read"), QStringLiteral("readers"), QStringLiteral("armed"));
     emit testReadChanged();
 }
@@ -212,7 +212,7 @@ bool AdminPages::takeCardRead(const QString& readerName, const Identity& identit
         return true; // admin mode is open: no resident session starts under it
     m_testReadArmed = false;
     const QString name = !identity.name.isEmpty() ? maskName(identity.name) : maskName(identity.englishName);
-    m_testReadResult = tr("%1: read %2, %3 (%4 ms after arming)")
+    m_testReadResult = QCoreApplication::translate("AdminPages", "%1: read %2, %3 (%4 ms after arming)")
                            .arg(readerName, name, maskIdNumber(identity.idNumber))
                            .arg(m_testReadClock.elapsed());
     act(QStringLiteral("test_read"), readerName, QStringLiteral("ok"));
@@ -226,7 +226,8 @@ bool AdminPages::takeReadFailure(const QString& readerName, const QString& error
         return false;
     if (m_testReadArmed) {
         m_testReadArmed = false;
-        m_testReadResult = tr("%1: read failed (%2)").arg(readerName, errorKey);
+        m_testReadResult =
+            QCoreApplication::translate("AdminPages", "%1: read failed (%2)").arg(readerName, errorKey);
         act(QStringLiteral("test_read"), readerName, QStringLiteral("failed"), errorKey);
         emit testReadChanged();
     }
@@ -301,8 +302,10 @@ void AdminPages::retryQueueNow()
             act(QStringLiteral("queue_retry_now"), QStringLiteral("outbox"),
                 n >= 0 ? QStringLiteral("ok") : QStringLiteral("error"),
                 QStringLiteral("%1 items due").arg(n));
-            setMessage(n >= 0 ? tr("%n waiting item(s) will be sent now.", nullptr, n)
-                              : tr("The queue could not be changed: see the logs."));
+            setMessage(n >= 0 ? QCoreApplication::translate(
+                                    "AdminPages", "%n waiting item(s) will be sent now.", nullptr, n)
+                              : QCoreApplication::translate("AdminPages",
+                                                            "The queue could not be changed: see the logs."));
             if (m_parts.sync)
                 m_parts.sync->syncNow();
             refreshQueue();
@@ -324,8 +327,10 @@ void AdminPages::exportRejected(const QString& targetDir)
     const bool ok = file.open(QIODevice::WriteOnly) && file.write(body) == body.size() && file.commit();
     act(QStringLiteral("export_rejected"), path, ok ? QStringLiteral("ok") : QStringLiteral("error"),
         QStringLiteral("%1 items").arg(items.size()));
-    setMessage(ok ? tr("Exported %1 item(s) to %2").arg(items.size()).arg(path)
-                  : tr("Export failed: %1").arg(file.errorString()));
+    setMessage(ok ? QCoreApplication::translate("AdminPages", "Exported %1 item(s) to %2")
+                        .arg(items.size())
+                        .arg(path)
+                  : QCoreApplication::translate("AdminPages", "Export failed: %1").arg(file.errorString()));
 }
 
 // ------------------------------------------------------------------ sync
@@ -338,7 +343,8 @@ QVariantMap AdminPages::sync() const
     QVariantList streams;
     for (const char* name : {"heartbeat", "outbox", "licenses", "catalog"}) {
         const QDateTime at = s.lastSuccess.value(QLatin1String(name));
-        streams.append(row(QLatin1String(name), at.isValid() ? ageText(at) : tr("never"),
+        streams.append(row(QLatin1String(name),
+                           at.isValid() ? ageText(at) : QCoreApplication::translate("AdminPages", "never"),
                            at.isValid() ? QStringLiteral("ok") : QStringLiteral("warn")));
     }
     return {{QStringLiteral("configured"), s.configured},
@@ -364,14 +370,14 @@ void AdminPages::refreshCertificate()
         QString text;
         QString status = QStringLiteral("ok");
         if (!cert.value(QStringLiteral("configured")).toBool()) {
-            text = tr("not configured");
+            text = QCoreApplication::translate("AdminPages", "not configured");
             status = QStringLiteral("warn");
         } else if (cert.contains(QStringLiteral("error"))) {
             text = cert.value(QStringLiteral("error")).toString();
             status = QStringLiteral("fail");
         } else {
             const int days = cert.value(QStringLiteral("days_left")).toInt();
-            text = tr("valid until %1 (%n day(s) left)", nullptr, days)
+            text = QCoreApplication::translate("AdminPages", "valid until %1 (%n day(s) left)", nullptr, days)
                        .arg(cert.value(QStringLiteral("not_after")).toString());
             status = cert.value(QStringLiteral("expired")).toBool() ? QStringLiteral("fail")
                      : days < 30                                    ? QStringLiteral("warn")
@@ -385,12 +391,12 @@ void AdminPages::refreshCertificate()
 void AdminPages::syncNow()
 {
     if (!m_parts.sync) {
-        setMessage(tr("No hub is configured."));
+        setMessage(QCoreApplication::translate("AdminPages", "No hub is configured."));
         return;
     }
     act(QStringLiteral("sync_now"), QStringLiteral("hub"), QStringLiteral("ok"));
     m_parts.sync->syncNow();
-    setMessage(tr("Synchronisation started."));
+    setMessage(QCoreApplication::translate("AdminPages", "Synchronisation started."));
 }
 
 // ------------------------------------------------------------------ device and logs
@@ -403,7 +409,9 @@ QVariantList AdminPages::healthChecks() const
 void AdminPages::refreshDevice()
 {
     if (!m_hooks.collectDiagnostics) {
-        m_deviceRows = {row(tr("Diagnostics"), tr("not available"), QStringLiteral("warn"))};
+        m_deviceRows = {row(QCoreApplication::translate("AdminPages", "Diagnostics"),
+                            QCoreApplication::translate("AdminPages", "not available"),
+                            QStringLiteral("warn"))};
         emit deviceChanged();
         return;
     }
@@ -425,10 +433,10 @@ void AdminPages::refreshLogs()
 void AdminPages::exportBundle(const QString& targetDir)
 {
     if (!m_hooks.writeBundle) {
-        setMessage(tr("Export is not available."));
+        setMessage(QCoreApplication::translate("AdminPages", "Export is not available."));
         return;
     }
-    setMessage(tr("Writing the diagnostics bundle…"));
+    setMessage(QCoreApplication::translate("AdminPages", "Writing the diagnostics bundle…"));
     auto write = m_hooks.writeBundle;
     runOffThread(
         [write, targetDir] {
@@ -440,8 +448,9 @@ void AdminPages::exportBundle(const QString& targetDir)
             const bool ok = !result.first.isEmpty();
             act(QStringLiteral("export_bundle"), targetDir,
                 ok ? QStringLiteral("ok") : QStringLiteral("error"), ok ? result.first : result.second);
-            setMessage(ok ? tr("Diagnostics written to %1").arg(result.first)
-                          : tr("Export failed: %1").arg(result.second));
+            setMessage(
+                ok ? QCoreApplication::translate("AdminPages", "Diagnostics written to %1").arg(result.first)
+                   : QCoreApplication::translate("AdminPages", "Export failed: %1").arg(result.second));
         });
 }
 
@@ -475,8 +484,9 @@ void AdminPages::saveConfig()
     }
     for (const QString& key : changed)
         act(QStringLiteral("config_change"), key, QStringLiteral("ok"));
-    setMessage(changed.isEmpty() ? tr("Nothing changed.")
-                                 : tr("Saved. The changes apply when the kiosk restarts."));
+    setMessage(changed.isEmpty() ? QCoreApplication::translate("AdminPages", "Nothing changed.")
+                                 : QCoreApplication::translate(
+                                       "AdminPages", "Saved. The changes apply when the kiosk restarts."));
 }
 
 void AdminPages::setOutOfService(bool on)
@@ -507,7 +517,8 @@ void AdminPages::exitToDesktop()
 {
     if (!m_parts.exitAllowed) {
         act(QStringLiteral("exit_to_desktop"), QStringLiteral("kiosk"), QStringLiteral("denied"));
-        setMessage(tr("Leaving the kiosk is not allowed on this machine."));
+        setMessage(
+            QCoreApplication::translate("AdminPages", "Leaving the kiosk is not allowed on this machine."));
         return;
     }
     act(QStringLiteral("exit_to_desktop"), QStringLiteral("kiosk"), QStringLiteral("ok"));

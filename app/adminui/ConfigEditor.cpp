@@ -2,6 +2,7 @@
 
 #include "app/platform/ConfigOverrides.h"
 
+#include <QCoreApplication>
 #include <QUrl>
 
 namespace onewindow::adminui {
@@ -49,29 +50,32 @@ QString ConfigEditor::validate(const QString& key, const QVariant& value)
 {
     const FieldSpec* spec = specFor(key);
     if (!spec)
-        return tr("This setting cannot be changed in admin mode.");
+        return QCoreApplication::translate("ConfigEditor", "This setting cannot be changed in admin mode.");
     const QString text = value.toString().trimmed();
     const QString kind = QLatin1String(spec->kind);
     if (kind == QLatin1String("int")) {
         bool ok = false;
         const int n = text.toInt(&ok);
         if (!ok || n < spec->min || n > spec->max)
-            return tr("Enter a whole number from %1 to %2.").arg(spec->min).arg(spec->max);
+            return QCoreApplication::translate("ConfigEditor", "Enter a whole number from %1 to %2.")
+                .arg(spec->min)
+                .arg(spec->max);
     } else if (key == QLatin1String("hub/url")) {
         if (text.isEmpty())
             return {}; // no hub: the kiosk works offline only
         const QUrl url(text, QUrl::StrictMode);
         if (!url.isValid() || url.scheme() != QLatin1String("https") || url.host().isEmpty())
-            return tr("The hub URL must start with https:// and name a host.");
+            return QCoreApplication::translate("ConfigEditor",
+                                               "The hub URL must start with https:// and name a host.");
     } else if (key == QLatin1String("ui/default_language")) {
         static const QStringList languages{QStringLiteral("zh_CN"), QStringLiteral("zh_TW"),
                                            QStringLiteral("en")};
         if (!languages.contains(text))
-            return tr("Choose zh_CN, zh_TW or en.");
+            return QCoreApplication::translate("ConfigEditor", "Choose zh_CN, zh_TW or en.");
     } else if (kind == QLatin1String("bool")) {
         static const QStringList bools{QStringLiteral("true"), QStringLiteral("false")};
         if (!bools.contains(text))
-            return tr("Choose on or off.");
+            return QCoreApplication::translate("ConfigEditor", "Choose on or off.");
     }
     return {};
 }
@@ -88,7 +92,7 @@ QVariantList ConfigEditor::fields() const
             options = QStringList{QString()} + m_printers; // "" = no printer
         list.append(QVariantMap{
             {QStringLiteral("key"), key},
-            {QStringLiteral("label"), tr(f.label)},
+            {QStringLiteral("label"), QCoreApplication::translate("ConfigEditor", f.label)},
             {QStringLiteral("kind"), QLatin1String(f.kind)},
             {QStringLiteral("value"), m_edited.value(key).toString()},
             {QStringLiteral("options"), options},
@@ -128,7 +132,7 @@ bool ConfigEditor::save(QStringList* changedKeys, QString* error)
 {
     if (!valid()) {
         if (error)
-            *error = tr("Correct the marked settings first.");
+            *error = QCoreApplication::translate("ConfigEditor", "Correct the marked settings first.");
         return false;
     }
     QStringList changed;

@@ -2,6 +2,169 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AdminEntry</name>
+    <message>
+        <source>No admin PIN is set on this kiosk. Set one with: onewindow-tool admin set-pin</source>
+        <translation>本机尚未设置管理员密码。请用 onewindow-tool admin set-pin 设置。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Admin mode is locked until %1.</source>
+        <translation>密码错误次数过多，管理模式已锁定至 %1。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在核验…</translation>
+    </message>
+    <message>
+        <source>Admin mode cannot open: %1</source>
+        <translation>无法进入管理模式：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n attempt(s) left before admin mode locks.</source>
+        <translation>
+            <numerusform>密码错误。再错 %n 次管理模式将锁定。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Please try again.</source>
+        <translation>请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>AdminOverlay</name>
+    <message>
+        <source>Admin mode</source>
+        <translation>管理模式</translation>
+    </message>
+    <message>
+        <source>Lock and leave</source>
+        <translation>锁定并退出</translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>待发队列</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPages</name>
+    <message>
+        <source>%1 s ago</source>
+        <translation>%1 秒前</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>%1 分钟前</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>%1 小时前</translation>
+    </message>
+    <message>
+        <source>Place a card on a reader.</source>
+        <translation>请将证件放到读卡器上。</translation>
+    </message>
+    <message>
+        <source>%1: read %2, %3 (%4 ms after arming)</source>
+        <translation>%1：读到 %2，%3（开始测试后 %4 毫秒）</translation>
+    </message>
+    <message>
+        <source>%1: read failed (%2)</source>
+        <translation>%1：读取失败（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting item(s) will be sent now.</source>
+        <translation>
+            <numerusform>%n 件等待中的申请将立即发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The queue could not be changed: see the logs.</source>
+        <translation>无法修改队列，请查看日志。</translation>
+    </message>
+    <message>
+        <source>Exported %1 item(s) to %2</source>
+        <translation>已导出 %1 件到 %2</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>not configured</source>
+        <translation>未配置</translation>
+    </message>
+    <message numerus="yes">
+        <source>valid until %1 (%n day(s) left)</source>
+        <translation>
+            <numerusform>有效期至 %1（剩余 %n 天）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No hub is configured.</source>
+        <translation>未配置中心平台。</translation>
+    </message>
+    <message>
+        <source>Synchronisation started.</source>
+        <translation>已开始同步。</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>诊断信息</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>Export is not available.</source>
+        <translation>无法导出。</translation>
+    </message>
+    <message>
+        <source>Writing the diagnostics bundle…</source>
+        <translation>正在写入诊断包…</translation>
+    </message>
+    <message>
+        <source>Diagnostics written to %1</source>
+        <translation>诊断包已写入 %1</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>没有改动。</translation>
+    </message>
+    <message>
+        <source>Saved. The changes apply when the kiosk restarts.</source>
+        <translation>已保存，重启一体机后生效。</translation>
+    </message>
+    <message>
+        <source>Leaving the kiosk is not allowed on this machine.</source>
+        <translation>本机不允许退出自助终端。</translation>
+    </message>
+</context>
+<context>
     <name>AssistBar</name>
     <message>
         <source>Staff have been called and will be with you shortly.</source>
@@ -70,6 +233,100 @@
     </message>
 </context>
 <context>
+    <name>ConfigEditor</name>
+    <message>
+        <source>Hub URL</source>
+        <translation>中心平台地址</translation>
+    </message>
+    <message>
+        <source>Hub connect timeout (ms)</source>
+        <translation>连接超时（毫秒）</translation>
+    </message>
+    <message>
+        <source>Hub request timeout (ms)</source>
+        <translation>请求超时（毫秒）</translation>
+    </message>
+    <message>
+        <source>Default language</source>
+        <translation>默认语言</translation>
+    </message>
+    <message>
+        <source>Elderly mode by default</source>
+        <translation>默认长辈版</translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation>回执打印机</translation>
+    </message>
+    <message>
+        <source>Idle limit on the identity screen (s)</source>
+        <translation>身份信息页无操作时限（秒）</translation>
+    </message>
+    <message>
+        <source>Idle limit on forms (s)</source>
+        <translation>填表页无操作时限（秒）</translation>
+    </message>
+    <message>
+        <source>This setting cannot be changed in admin mode.</source>
+        <translation>此项不能在管理模式中修改。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number from %1 to %2.</source>
+        <translation>请输入 %1 到 %2 之间的整数。</translation>
+    </message>
+    <message>
+        <source>The hub URL must start with https:// and name a host.</source>
+        <translation>中心平台地址须以 https:// 开头并包含主机名。</translation>
+    </message>
+    <message>
+        <source>Choose zh_CN, zh_TW or en.</source>
+        <translation>请选择 zh_CN、zh_TW 或 en。</translation>
+    </message>
+    <message>
+        <source>Choose on or off.</source>
+        <translation>请选择开或关。</translation>
+    </message>
+    <message>
+        <source>Correct the marked settings first.</source>
+        <translation>请先更正标出的设置。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>撤销改动</translation>
+    </message>
+    <message>
+        <source>Restart the kiosk</source>
+        <translation>重启一体机</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>暂停服务</translation>
+    </message>
+    <message>
+        <source>Exit to the desktop</source>
+        <translation>退出到桌面</translation>
+    </message>
+</context>
+<context>
     <name>ConsentScreen</name>
     <message>
         <source>May we use your e-licences?</source>
@@ -124,6 +381,21 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>DevicePage</name>
+    <message>
+        <source>Health</source>
+        <translation>运行状态</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
     </message>
 </context>
 <context>
@@ -294,6 +566,33 @@
     </message>
 </context>
 <context>
+    <name>LogsPage</name>
+    <message>
+        <source>Export a diagnostics bundle</source>
+        <translation>导出诊断包</translation>
+    </message>
+    <message>
+        <source>Export to %1</source>
+        <translation>导出到 %1</translation>
+    </message>
+    <message>
+        <source>No USB stick found. Insert one, or type a directory:</source>
+        <translation>未找到U盘。请插入U盘，或输入目录：</translation>
+    </message>
+    <message>
+        <source>Export directory</source>
+        <translation>导出目录</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Recent log lines</source>
+        <translation>最近日志</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Looking up your e-licences…</source>
@@ -313,6 +612,25 @@
     <message>
         <source>Please use another kiosk or go to a service counter. We are sorry for the inconvenience.</source>
         <translation>请使用其他自助终端或前往服务窗口办理，给您带来不便，敬请谅解。</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Technician PIN</source>
+        <translation>运维人员密码</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -340,6 +658,49 @@
     <message>
         <source>Back</source>
         <translation>返回</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <source>Outbox</source>
+        <translation>待发队列</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>Oldest pending</source>
+        <translation>最早待发</translation>
+    </message>
+    <message>
+        <source>Paused (hub refused our certificate)</source>
+        <translation>已暂停（中心平台拒绝本机证书）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <source>Rejected by the hub (%1)</source>
+        <translation>被中心平台退回（%1）</translation>
+    </message>
+    <message>
+        <source>Export the list to %1</source>
+        <translation>将清单导出到 %1</translation>
+    </message>
+    <message>
+        <source>Export: insert a USB stick</source>
+        <translation>导出：请插入U盘</translation>
     </message>
 </context>
 <context>
@@ -407,6 +768,33 @@
     <message>
         <source>Finish</source>
         <translation>结束办理</translation>
+    </message>
+</context>
+<context>
+    <name>ReadersPage</name>
+    <message>
+        <source>Readers</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <source>No reader</source>
+        <translation>无读卡器</translation>
+    </message>
+    <message>
+        <source>No reader is attached or configured.</source>
+        <translation>未连接或未配置读卡器。</translation>
+    </message>
+    <message>
+        <source>Test read</source>
+        <translation>测试读卡</translation>
+    </message>
+    <message>
+        <source>Waiting for a card…</source>
+        <translation>等待放卡…</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
     </message>
 </context>
 <context>
@@ -685,6 +1073,73 @@
     <message>
         <source>Submit</source>
         <translation>提交</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Hub</source>
+        <translation>中心平台</translation>
+    </message>
+    <message>
+        <source>Configured</source>
+        <translation>已配置</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no (offline kiosk)</source>
+        <translation>否（离线运行）</translation>
+    </message>
+    <message>
+        <source>Reachable</source>
+        <translation>可连接</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Queue depth</source>
+        <translation>队列长度</translation>
+    </message>
+    <message>
+        <source>Clock offset (hub − kiosk)</source>
+        <translation>时钟偏差（中心 − 本机）</translation>
+    </message>
+    <message>
+        <source>Hub latency (last request)</source>
+        <translation>平台响应时间（最近一次）</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>本机证书</translation>
+    </message>
+    <message>
+        <source>Last success</source>
+        <translation>最近成功</translation>
+    </message>
+    <message>
+        <source>Hub commands received</source>
+        <translation>收到的平台指令</translation>
+    </message>
+    <message>
+        <source>none since start</source>
+        <translation>启动以来无</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,169 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
+    <name>AdminEntry</name>
+    <message>
+        <source>No admin PIN is set on this kiosk. Set one with: onewindow-tool admin set-pin</source>
+        <translation>本機尚未設定管理員密碼。請用 onewindow-tool admin set-pin 設定。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Admin mode is locked until %1.</source>
+        <translation>密碼錯誤次數過多，管理模式已鎖定至 %1。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在核驗…</translation>
+    </message>
+    <message>
+        <source>Admin mode cannot open: %1</source>
+        <translation>無法進入管理模式：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n attempt(s) left before admin mode locks.</source>
+        <translation>
+            <numerusform>密碼錯誤。再錯 %n 次管理模式將鎖定。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Please try again.</source>
+        <translation>請重試。</translation>
+    </message>
+</context>
+<context>
+    <name>AdminOverlay</name>
+    <message>
+        <source>Admin mode</source>
+        <translation>管理模式</translation>
+    </message>
+    <message>
+        <source>Lock and leave</source>
+        <translation>鎖定並退出</translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation>讀卡器</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>待發佇列</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>設備</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日誌</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>設定</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPages</name>
+    <message>
+        <source>%1 s ago</source>
+        <translation>%1 秒前</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>%1 分鐘前</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>%1 小時前</translation>
+    </message>
+    <message>
+        <source>Place a card on a reader.</source>
+        <translation>請將證件放到讀卡器上。</translation>
+    </message>
+    <message>
+        <source>%1: read %2, %3 (%4 ms after arming)</source>
+        <translation>%1：讀到 %2，%3（開始測試後 %4 毫秒）</translation>
+    </message>
+    <message>
+        <source>%1: read failed (%2)</source>
+        <translation>%1：讀取失敗（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting item(s) will be sent now.</source>
+        <translation>
+            <numerusform>%n 件等待中的申請將立即發送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The queue could not be changed: see the logs.</source>
+        <translation>無法修改佇列，請查看日誌。</translation>
+    </message>
+    <message>
+        <source>Exported %1 item(s) to %2</source>
+        <translation>已匯出 %1 件到 %2</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>匯出失敗：%1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>從未</translation>
+    </message>
+    <message>
+        <source>not configured</source>
+        <translation>未設定</translation>
+    </message>
+    <message numerus="yes">
+        <source>valid until %1 (%n day(s) left)</source>
+        <translation>
+            <numerusform>有效期至 %1（剩餘 %n 天）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No hub is configured.</source>
+        <translation>未設定中心平台。</translation>
+    </message>
+    <message>
+        <source>Synchronisation started.</source>
+        <translation>已開始同步。</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>診斷資訊</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>Export is not available.</source>
+        <translation>無法匯出。</translation>
+    </message>
+    <message>
+        <source>Writing the diagnostics bundle…</source>
+        <translation>正在寫入診斷包…</translation>
+    </message>
+    <message>
+        <source>Diagnostics written to %1</source>
+        <translation>診斷包已寫入 %1</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>沒有變更。</translation>
+    </message>
+    <message>
+        <source>Saved. The changes apply when the kiosk restarts.</source>
+        <translation>已儲存，重新啟動一體機後生效。</translation>
+    </message>
+    <message>
+        <source>Leaving the kiosk is not allowed on this machine.</source>
+        <translation>本機不允許退出自助終端。</translation>
+    </message>
+</context>
+<context>
     <name>AssistBar</name>
     <message>
         <source>Staff have been called and will be with you shortly.</source>
@@ -70,6 +233,100 @@
     </message>
 </context>
 <context>
+    <name>ConfigEditor</name>
+    <message>
+        <source>Hub URL</source>
+        <translation>中心平台位址</translation>
+    </message>
+    <message>
+        <source>Hub connect timeout (ms)</source>
+        <translation>連線逾時（毫秒）</translation>
+    </message>
+    <message>
+        <source>Hub request timeout (ms)</source>
+        <translation>請求逾時（毫秒）</translation>
+    </message>
+    <message>
+        <source>Default language</source>
+        <translation>預設語言</translation>
+    </message>
+    <message>
+        <source>Elderly mode by default</source>
+        <translation>預設長輩版</translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation>回執印表機</translation>
+    </message>
+    <message>
+        <source>Idle limit on the identity screen (s)</source>
+        <translation>身分資訊頁無操作時限（秒）</translation>
+    </message>
+    <message>
+        <source>Idle limit on forms (s)</source>
+        <translation>填表頁無操作時限（秒）</translation>
+    </message>
+    <message>
+        <source>This setting cannot be changed in admin mode.</source>
+        <translation>此項不能在管理模式中修改。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number from %1 to %2.</source>
+        <translation>請輸入 %1 到 %2 之間的整數。</translation>
+    </message>
+    <message>
+        <source>The hub URL must start with https:// and name a host.</source>
+        <translation>中心平台位址須以 https:// 開頭並包含主機名稱。</translation>
+    </message>
+    <message>
+        <source>Choose zh_CN, zh_TW or en.</source>
+        <translation>請選擇 zh_CN、zh_TW 或 en。</translation>
+    </message>
+    <message>
+        <source>Choose on or off.</source>
+        <translation>請選擇開或關。</translation>
+    </message>
+    <message>
+        <source>Correct the marked settings first.</source>
+        <translation>請先更正標出的設定。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>復原變更</translation>
+    </message>
+    <message>
+        <source>Restart the kiosk</source>
+        <translation>重新啟動一體機</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服務</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>暫停服務</translation>
+    </message>
+    <message>
+        <source>Exit to the desktop</source>
+        <translation>退出到桌面</translation>
+    </message>
+</context>
+<context>
     <name>ConsentScreen</name>
     <message>
         <source>May we use your e-licences?</source>
@@ -124,6 +381,21 @@
     <message>
         <source>Close</source>
         <translation>關閉</translation>
+    </message>
+</context>
+<context>
+    <name>DevicePage</name>
+    <message>
+        <source>Health</source>
+        <translation>運行狀態</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>設備</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
     </message>
 </context>
 <context>
@@ -294,6 +566,33 @@
     </message>
 </context>
 <context>
+    <name>LogsPage</name>
+    <message>
+        <source>Export a diagnostics bundle</source>
+        <translation>匯出診斷包</translation>
+    </message>
+    <message>
+        <source>Export to %1</source>
+        <translation>匯出到 %1</translation>
+    </message>
+    <message>
+        <source>No USB stick found. Insert one, or type a directory:</source>
+        <translation>未找到隨身碟。請插入隨身碟，或輸入目錄：</translation>
+    </message>
+    <message>
+        <source>Export directory</source>
+        <translation>匯出目錄</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <source>Recent log lines</source>
+        <translation>最近日誌</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Looking up your e-licences…</source>
@@ -313,6 +612,25 @@
     <message>
         <source>Please use another kiosk or go to a service counter. We are sorry for the inconvenience.</source>
         <translation>請使用其他自助終端或前往服務窗口辦理，造成不便，敬請見諒。</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Technician PIN</source>
+        <translation>維運人員密碼</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -340,6 +658,49 @@
     <message>
         <source>Back</source>
         <translation>返回</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <source>Outbox</source>
+        <translation>待發佇列</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待傳送</translation>
+    </message>
+    <message>
+        <source>Oldest pending</source>
+        <translation>最早待發</translation>
+    </message>
+    <message>
+        <source>Paused (hub refused our certificate)</source>
+        <translation>已暫停（中心平台拒絕本機憑證）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>立即重試</translation>
+    </message>
+    <message>
+        <source>Rejected by the hub (%1)</source>
+        <translation>被中心平台退回（%1）</translation>
+    </message>
+    <message>
+        <source>Export the list to %1</source>
+        <translation>將清單匯出到 %1</translation>
+    </message>
+    <message>
+        <source>Export: insert a USB stick</source>
+        <translation>匯出：請插入隨身碟</translation>
     </message>
 </context>
 <context>
@@ -407,6 +768,33 @@
     <message>
         <source>Finish</source>
         <translation>結束辦理</translation>
+    </message>
+</context>
+<context>
+    <name>ReadersPage</name>
+    <message>
+        <source>Readers</source>
+        <translation>讀卡器</translation>
+    </message>
+    <message>
+        <source>No reader</source>
+        <translation>無讀卡器</translation>
+    </message>
+    <message>
+        <source>No reader is attached or configured.</source>
+        <translation>未連接或未設定讀卡器。</translation>
+    </message>
+    <message>
+        <source>Test read</source>
+        <translation>測試讀卡</translation>
+    </message>
+    <message>
+        <source>Waiting for a card…</source>
+        <translation>等待放卡…</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
     </message>
 </context>
 <context>
@@ -685,6 +1073,73 @@
     <message>
         <source>Submit</source>
         <translation>提交</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Hub</source>
+        <translation>中心平台</translation>
+    </message>
+    <message>
+        <source>Configured</source>
+        <translation>已設定</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no (offline kiosk)</source>
+        <translation>否（離線運行）</translation>
+    </message>
+    <message>
+        <source>Reachable</source>
+        <translation>可連線</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暫停</translation>
+    </message>
+    <message>
+        <source>Queue depth</source>
+        <translation>佇列長度</translation>
+    </message>
+    <message>
+        <source>Clock offset (hub − kiosk)</source>
+        <translation>時鐘偏差（中心 − 本機）</translation>
+    </message>
+    <message>
+        <source>Hub latency (last request)</source>
+        <translation>平台回應時間（最近一次）</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近錯誤</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>本機憑證</translation>
+    </message>
+    <message>
+        <source>Last success</source>
+        <translation>最近成功</translation>
+    </message>
+    <message>
+        <source>Hub commands received</source>
+        <translation>收到的平台指令</translation>
+    </message>
+    <message>
+        <source>none since start</source>
+        <translation>啟動以來無</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
     </message>
 </context>
 </TS>

@@ -146,10 +146,11 @@ private Q_SLOTS:
         QVERIFY(kiosk.run(QStringLiteral("state"), QStringLiteral("state attract")));
         QVERIFY(kiosk.run(QStringLiteral("remove")));
 
-        // The sync page reads the client certificate's expiry (off the GUI thread).
+        // The sync page reads the client certificate's expiry (off the GUI thread); the session
+        // is in zh_CN, so "valid until" reads 有效期至.
         QVERIFY2(poll(
                      [&] {
-                         return !kiosk.ask(QStringLiteral("find valid until"), QStringLiteral("found "))
+                         return !kiosk.ask(QStringLiteral("find 有效期至"), QStringLiteral("found "))
                                      .startsWith(QLatin1String("found 0"));
                      },
                      10000),
