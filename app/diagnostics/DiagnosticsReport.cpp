@@ -4,6 +4,7 @@
 #include "app/platform/KeyStore.h"
 #include "app/platform/KioskConfig.h"
 #include "app/platform/Logging.h"
+#include "app/platform/PosixIo.h"
 #include "app/readers/ReaderSetup.h"
 #include "app/storage/AuditLog.h"
 #include "app/storage/OutboxStore.h"
@@ -16,7 +17,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QStorageInfo>
 #include <QSysInfo>
 #include <QUrl>
 #include <functional>
@@ -282,13 +282,13 @@ QJsonObject DiagnosticsReport::collect(const DiagnosticsInputs& inputs)
                                inputs.syncStatus && inputs.syncStatus->configured
                                    ? QJsonValue(double(inputs.syncStatus->clockOffsetMs))
                                    : QJsonValue()}});
-    const QStorageInfo disk(storage.stateDir);
+    const DiskSpace disk = diskSpaceAt(storage.stateDir);
     report.insert(
         QStringLiteral("disk"),
         QJsonObject{{QStringLiteral("path"), storage.stateDir},
-                    {QStringLiteral("valid"), disk.isValid() && QFileInfo(storage.stateDir).isDir()},
-                    {QStringLiteral("total_bytes"), double(disk.isValid() ? disk.bytesTotal() : -1)},
-                    {QStringLiteral("free_bytes"), double(disk.isValid() ? disk.bytesAvailable() : -1)}});
+                    {QStringLiteral("valid"), disk.totalBytes >= 0 && QFileInfo(storage.stateDir).isDir()},
+                    {QStringLiteral("total_bytes"), double(disk.totalBytes)},
+                    {QStringLiteral("free_bytes"), double(disk.availableBytes)}});
     const qint64 rss = procField(QStringLiteral("/proc/self/status"), "VmRSS");
     const qint64 avail = procField(QStringLiteral("/proc/meminfo"), "MemAvailable");
     const qint64 total = procField(QStringLiteral("/proc/meminfo"), "MemTotal");

@@ -1,7 +1,9 @@
 #include "app/platform/PosixIo.h"
 
+#include <QFile>
 #include <cerrno>
 #include <cstring>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace onewindow {
@@ -23,6 +25,15 @@ bool writeAllToFd(int fd, const QByteArray& data)
 QString systemErrorText(const QString& what, const QString& path)
 {
     return QStringLiteral("%1 %2: %3").arg(what, path, QString::fromLocal8Bit(std::strerror(errno)));
+}
+
+DiskSpace diskSpaceAt(const QString& path)
+{
+    struct statvfs st
+    {};
+    if (::statvfs(QFile::encodeName(path).constData(), &st) != 0)
+        return {};
+    return {qint64(st.f_blocks) * qint64(st.f_frsize), qint64(st.f_bavail) * qint64(st.f_frsize)};
 }
 
 } // namespace onewindow

@@ -11,4 +11,14 @@ bool writeAllToFd(int fd, const QByteArray& data);
 // "<what> <path>: <strerror(errno)>", read right after the failing call.
 QString systemErrorText(const QString& what, const QString& path);
 
+struct DiskSpace
+{
+    qint64 totalBytes = -1;
+    qint64 availableBytes = -1; // for an unprivileged writer; -1 = unknown
+};
+// statvfs(2) on `path` itself. Not QStorageInfo: that resolves the path through
+// /proc/self/mountinfo, which in a chroot or some containers names the wrong file system (and
+// reported 0 bytes free there, which would fail the health check and restart-loop the kiosk).
+DiskSpace diskSpaceAt(const QString& path);
+
 } // namespace onewindow

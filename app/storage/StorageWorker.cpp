@@ -1,10 +1,9 @@
 #include "app/storage/StorageWorker.h"
 
+#include "app/platform/PosixIo.h"
 #include "app/platform/StatePaths.h"
 #include "app/storage/CacheReload.h"
 #include "app/storage/StorageLog.h"
-
-#include <QStorageInfo>
 
 namespace onewindow::storage {
 
@@ -157,9 +156,7 @@ WriteProbe StorageWorker::probeWritable()
     probe.databases = {{QStringLiteral("outbox"), probeOne(m_outboxDb.get())},
                        {QStringLiteral("audit"), probeOne(m_auditDb.get())},
                        {QStringLiteral("cache"), probeOne(m_cacheDb.get())}};
-    const QStorageInfo info(m_config.stateDir);
-    if (info.isValid() && info.isReady())
-        probe.freeBytes = info.bytesAvailable();
+    probe.freeBytes = diskSpaceAt(m_config.stateDir).availableBytes;
     return probe;
 }
 

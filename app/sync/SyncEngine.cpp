@@ -1,5 +1,6 @@
 #include "app/sync/SyncEngine.h"
 
+#include "app/platform/PosixIo.h"
 #include "app/storage/CacheReload.h"
 #include "app/storage/StorageWorker.h"
 #include "app/sync/SyncLog.h"
@@ -7,7 +8,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QStorageInfo>
 #include <QUrl>
 #include <chrono>
 #include <curl/curl.h>
@@ -374,9 +374,9 @@ void SyncEngine::runHeartbeat(StreamReport& report)
                            : 0.0}};
     QJsonObject disk;
     if (!m_settings.stateDir.isEmpty()) {
-        const QStorageInfo info(m_settings.stateDir);
-        disk.insert(QStringLiteral("free_bytes"), double(info.bytesAvailable()));
-        disk.insert(QStringLiteral("ok"), info.isValid() && info.isReady());
+        const DiskSpace space = diskSpaceAt(m_settings.stateDir);
+        disk.insert(QStringLiteral("free_bytes"), double(space.availableBytes));
+        disk.insert(QStringLiteral("ok"), space.availableBytes >= 0);
     }
     // {"health", "readers"} from the health monitor (thread-safe; app/health).
     const QJsonObject healthView = m_settings.healthProvider ? m_settings.healthProvider() : QJsonObject();

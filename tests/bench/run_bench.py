@@ -495,6 +495,13 @@ class Suite:
             return "vsmartcard-vpcd is not installed"
         if not shutil.which("pcscd") or not shutil.which("unshare"):
             return "pcscd or unshare missing"
+        # The private pcscd needs a private mount namespace; a chroot ("/" is no mount point)
+        # cannot make one.
+        probe = (["unshare", "--mount", "--propagation", "private", "true"] if os.geteuid() == 0 else
+                 ["unshare", "-r", "-m", "--propagation", "private", "true"])
+        r = subprocess.run(probe, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        if r.returncode != 0:
+            return "no private mount namespace here: " + r.stderr.decode(errors="replace").strip()
         return None
 
     def pcsc_runs(self):

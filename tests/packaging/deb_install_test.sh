@@ -158,6 +158,11 @@ PY
 onewindow-tool selftest >/dev/null || fail "selftest failed as root"
 
 step "the unit's chain: wrapper → cage (headless) → kiosk → READY=1 and watchdog pings"
+# The chain runs with a private /tmp in a private mount namespace. A chroot ("/" is no mount
+# point) cannot make one; a machine (CI) can, and there the step must pass.
+if ! unshare --mount --propagation private true 2>/dev/null; then
+    echo "skip: no private mount namespace here (a chroot?); the chain is not started"
+else
 # What systemd would see: a NOTIFY_SOCKET of our own (no systemd as PID 1 here), WATCHDOG_PID
 # naming another process (as it names cage under systemd), the kiosk user, the wrapper.
 chain="$work/chain"
@@ -203,6 +208,7 @@ if [ "$chain_rc" -ne 0 ]; then
     fail "the kiosk under cage did not report READY=1 and two watchdog pings"
 fi
 echo "ok  READY=1 and WATCHDOG=1 from the kiosk under cage"
+fi
 # Whatever the kiosk created in its state directory (keys, databases) must pass as well.
 runuser -u onewindow -- onewindow-tool selftest >"$work/selftest-after-run.txt" ||
     { cat "$work/selftest-after-run.txt"; fail "selftest fails on the state the kiosk left"; }
