@@ -40,11 +40,7 @@ QString AtomicFile::write(const QString& path, const QByteArray& content, unsign
         ::unlink(tmpName.constData());
         return error;
     }
-    const int dirFd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dirFd >= 0) {
-        ::fsync(dirFd); // best effort: some file systems refuse fsync on a directory
-        ::close(dirFd);
-    }
+    fsyncPath(dir, true); // best effort: some file systems refuse fsync on a directory
     return {};
 }
 

@@ -322,15 +322,25 @@ void AdminPages::exportRejected(const QString& targetDir)
     const QString path = QDir(targetDir).filePath(
         QStringLiteral("onewindow-rejected-%1.json")
             .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
-    QSaveFile file(path);
     const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("rejected"), items}}).toJson();
-    const bool ok = file.open(QIODevice::WriteOnly) && file.write(body) == body.size() && file.commit();
-    act(QStringLiteral("export_rejected"), path, ok ? QStringLiteral("ok") : QStringLiteral("error"),
-        QStringLiteral("%1 items").arg(items.size()));
-    setMessage(ok ? QCoreApplication::translate("AdminPages", "Exported %1 item(s) to %2")
-                        .arg(items.size())
-                        .arg(path)
-                  : QCoreApplication::translate("AdminPages", "Export failed: %1").arg(file.errorString()));
+    // A USB stick can take seconds: written on a pool thread.
+    runOffThread(
+        [path, body] {
+            QSaveFile file(path);
+            const bool ok =
+                file.open(QIODevice::WriteOnly) && file.write(body) == body.size() && file.commit();
+            return ok ? QString()
+                      : (file.errorString().isEmpty() ? QStringLiteral("write failed") : file.errorString());
+        },
+        [this, path, count = items.size()](const QString& error) {
+            const bool ok = error.isEmpty();
+            act(QStringLiteral("export_rejected"), path, ok ? QStringLiteral("ok") : QStringLiteral("error"),
+                QStringLiteral("%1 items").arg(count));
+            setMessage(ok ? QCoreApplication::translate("AdminPages", "Exported %1 item(s) to %2")
+                                .arg(count)
+                                .arg(path)
+                          : QCoreApplication::translate("AdminPages", "Export failed: %1").arg(error));
+        });
 }
 
 // ------------------------------------------------------------------ sync
@@ -474,37 +484,58 @@ void AdminPages::saveConfig()
 {
     if (!m_parts.config)
         return;
-    QStringList changed;
     QString error;
-    if (!m_parts.config->save(&changed, &error)) {
+    const std::optional<QVariantMap> changes = m_parts.config->pendingChanges(&error);
+    if (!changes) {
         act(QStringLiteral("config_save"), QStringLiteral("admin-settings.conf"), QStringLiteral("error"),
             error);
         setMessage(error);
         return;
     }
-    for (const QString& key : changed)
-        act(QStringLiteral("config_change"), key, QStringLiteral("ok"));
-    setMessage(changed.isEmpty() ? QCoreApplication::translate("AdminPages", "Nothing changed.")
-                                 : QCoreApplication::translate(
-                                       "AdminPages", "Saved. The changes apply when the kiosk restarts."));
+    // The file is written (and fsynced) on a pool thread.
+    runOffThread(
+        [path = m_parts.config->overridePath(), changes = *changes] {
+            QString writeError;
+            return ConfigOverrides::update(path, changes, &writeError) ? QString() : writeError;
+        },
+        [this, changes = *changes](const QString& writeError) {
+            if (!writeError.isEmpty()) {
+                act(QStringLiteral("config_save"), QStringLiteral("admin-settings.conf"),
+                    QStringLiteral("error"), writeError);
+                setMessage(writeError);
+                return;
+            }
+            m_parts.config->markSaved(changes);
+            for (auto it = changes.cbegin(); it != changes.cend(); ++it)
+                act(QStringLiteral("config_change"), it.key(), QStringLiteral("ok"));
+            setMessage(changes.isEmpty()
+                           ? QCoreApplication::translate("AdminPages", "Nothing changed.")
+                           : QCoreApplication::translate(
+                                 "AdminPages", "Saved. The changes apply when the kiosk restarts."));
+        });
 }
 
 void AdminPages::setOutOfService(bool on)
 {
     if (on == m_outOfService)
         return;
-    QVariantMap file = ConfigOverrides::read(m_parts.overridePath);
-    file.insert(QStringLiteral("kiosk/out_of_service"),
-                on ? QStringLiteral("true") : QStringLiteral("false"));
-    QString error;
-    const bool saved = ConfigOverrides::write(m_parts.overridePath, file, &error);
     m_outOfService = on;
     if (m_parts.session)
         m_parts.session->setOutOfService(on);
-    act(QStringLiteral("out_of_service"), QStringLiteral("kiosk"),
-        on ? QStringLiteral("on") : QStringLiteral("off"),
-        saved ? QString() : QStringLiteral("not kept over a restart: ") + error);
     emit outOfServiceChanged();
+    // Kept over a restart in the override file, written on a pool thread.
+    runOffThread(
+        [path = m_parts.overridePath, on] {
+            QString error;
+            const QVariantMap change{{QStringLiteral("kiosk/out_of_service"),
+                                      on ? QStringLiteral("true") : QStringLiteral("false")}};
+            return ConfigOverrides::update(path, change, &error) ? QString() : error;
+        },
+        [this, on](const QString& error) {
+            act(QStringLiteral("out_of_service"), QStringLiteral("kiosk"),
+                on ? QStringLiteral("on") : QStringLiteral("off"),
+                error.isEmpty() ? QString() : QStringLiteral("not kept over a restart: ") + error);
+        });
 }
 
 void AdminPages::restartKiosk()

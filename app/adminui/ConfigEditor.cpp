@@ -128,27 +128,35 @@ void ConfigEditor::revert()
     emit fieldsChanged();
 }
 
-bool ConfigEditor::save(QStringList* changedKeys, QString* error)
+std::optional<QVariantMap> ConfigEditor::pendingChanges(QString* error) const
 {
     if (!valid()) {
         if (error)
             *error = QCoreApplication::translate("ConfigEditor", "Correct the marked settings first.");
-        return false;
+        return std::nullopt;
     }
-    QStringList changed;
+    QVariantMap changes;
     for (auto it = m_edited.cbegin(); it != m_edited.cend(); ++it)
         if (it.value().toString() != m_saved.value(it.key()).toString())
-            changed.append(it.key());
-    // Keep what else the override file holds (the out-of-service switch).
-    QVariantMap file = ConfigOverrides::read(m_overridePath);
-    for (const QString& key : changed)
-        file.insert(key, m_edited.value(key));
-    if (!ConfigOverrides::write(m_overridePath, file, error))
-        return false;
-    m_saved = m_edited;
-    if (changedKeys)
-        *changedKeys = changed;
+            changes.insert(it.key(), it.value());
+    return changes;
+}
+
+void ConfigEditor::markSaved(const QVariantMap& changes)
+{
+    for (auto it = changes.cbegin(); it != changes.cend(); ++it)
+        m_saved.insert(it.key(), it.value());
     emit fieldsChanged();
+}
+
+bool ConfigEditor::save(QStringList* changedKeys, QString* error)
+{
+    const std::optional<QVariantMap> changes = pendingChanges(error);
+    if (!changes || !ConfigOverrides::update(m_overridePath, *changes, error))
+        return false;
+    markSaved(*changes);
+    if (changedKeys)
+        *changedKeys = changes->keys();
     return true;
 }
 

@@ -4,6 +4,7 @@
 #include <QStringList>
 #include <QVariantList>
 #include <QVariantMap>
+#include <optional>
 
 namespace onewindow::adminui {
 
@@ -28,8 +29,13 @@ public:
 
     Q_INVOKABLE void setValue(const QString& key, const QVariant& value);
     Q_INVOKABLE void revert();
-    // Writes the overrides; the keys that changed (for the audit log), or an error.
+    // The edited settings that differ from the saved ones, or nullopt with `error` set while a
+    // field is invalid. Write them with ConfigOverrides::update, then call markSaved.
+    std::optional<QVariantMap> pendingChanges(QString* error) const;
+    void markSaved(const QVariantMap& changes);
+    // pendingChanges + update + markSaved in one blocking call; the keys that changed.
     bool save(QStringList* changedKeys, QString* error);
+    QString overridePath() const { return m_overridePath; }
 
     // The reason `value` is not acceptable for `key`, or empty.
     static QString validate(const QString& key, const QVariant& value);

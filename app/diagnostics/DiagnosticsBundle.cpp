@@ -3,6 +3,7 @@
 #include "app/diagnostics/TarWriter.h"
 #include "app/platform/KioskConfig.h"
 #include "app/platform/Logging.h"
+#include "app/platform/PosixIo.h"
 
 #include <QDir>
 #include <QFile>
@@ -72,16 +73,6 @@ QString safeName(const QString& s)
                    ? c
                    : QLatin1Char('_');
     return out.left(64).isEmpty() ? QStringLiteral("kiosk") : out.left(64);
-}
-
-bool fsyncPath(const QString& path, int flags)
-{
-    const int fd = ::open(QFile::encodeName(path).constData(), flags | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
 }
 
 } // namespace
@@ -173,7 +164,7 @@ Expected<QString, QString> DiagnosticsBundle::write(const QString& targetDir, co
         QFile::remove(tempPath);
         return R::failure(QStringLiteral("cannot rename the bundle into %1").arg(finalPath));
     }
-    fsyncPath(targetDir, O_RDONLY | O_DIRECTORY); // the rename itself reaches the stick
+    fsyncPath(targetDir, true); // the rename itself reaches the stick
     qCInfo(lcDiagnostics) << "diagnostics bundle written:" << name << archive.size() << "bytes";
     return finalPath;
 }

@@ -88,4 +88,12 @@ bool ConfigOverrides::write(const QString& path, const QVariantMap& values, QStr
     return true;
 }
 
+bool ConfigOverrides::update(const QString& path, const QVariantMap& changes, QString* error)
+{
+    QVariantMap values = read(path);
+    for (auto it = changes.cbegin(); it != changes.cend(); ++it)
+        values.insert(it.key(), it.value());
+    return write(path, values, error);
+}
+
 } // namespace onewindow

@@ -23,6 +23,10 @@ public:
     static QVariantMap read(const QString& path);
     // Atomic (temp + fsync + rename), mode 0600. False with `error` set on failure.
     static bool write(const QString& path, const QVariantMap& values, QString* error);
+    // Read, merge `changes` over what the file holds, write back (the configuration page's
+    // settings and the out-of-service switch share the file). Blocking file I/O: not on the GUI
+    // thread.
+    static bool update(const QString& path, const QVariantMap& changes, QString* error);
 };
 
 } // namespace onewindow

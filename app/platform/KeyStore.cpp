@@ -23,15 +23,6 @@ constexpr auto kHeader = "# OneWindow key file. Keep it root-only (mode 0600) an
                          "# state directory: without it outbox.db, cache.db and audit.db cannot be read.\n"
                          "format 1\n";
 
-void syncDirectory(const QString& dir)
-{
-    const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
-}
-
 Expected<KeyStore::Material, QString> parse(const QByteArray& text, const QString& path)
 {
     using R = Expected<KeyStore::Material, QString>;
@@ -216,7 +207,7 @@ QString KeyStore::writeFile(const QString& path, const Material& material, bool 
         errno = savedErrno;
         return systemErrorText(QStringLiteral("cannot install key file"), path);
     }
-    syncDirectory(dir);
+    fsyncPath(dir, true);
     return {};
 }
 

@@ -11,6 +11,10 @@ bool writeAllToFd(int fd, const QByteArray& data);
 // "<what> <path>: <strerror(errno)>", read right after the failing call.
 QString systemErrorText(const QString& what, const QString& path);
 
+// fsync(2) of a file, or of a directory so that a rename or creation in it is durable. False when
+// the path cannot be opened or the file system refuses (some refuse it on directories).
+bool fsyncPath(const QString& path, bool directory = false);
+
 struct DiskSpace
 {
     qint64 totalBytes = -1;

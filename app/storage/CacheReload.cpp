@@ -1,29 +1,13 @@
 #include "app/storage/CacheReload.h"
 
+#include "app/platform/PosixIo.h"
 #include "app/storage/Schemas.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <cstdio>
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace onewindow::storage {
-
-namespace {
-
-bool syncPath(const QString& path, bool directory)
-{
-    const int fd =
-        ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | (directory ? O_DIRECTORY : 0));
-    if (fd < 0)
-        return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
-
-} // namespace
 
 Result<std::unique_ptr<CacheBuilder>> CacheBuilder::start(const QString& newPath, const KeyStore& keys)
 {
@@ -89,7 +73,7 @@ Status CacheBuilder::finish(qint64 expectedLicenses)
     m_db->exec("PRAGMA optimize");
     m_cache.reset();
     m_db.reset(); // last connection: SQLite checkpoints and removes the -wal
-    if (!syncPath(m_path, false))
+    if (!fsyncPath(m_path, false))
         return fail(StorageError::Kind::Io, QStringLiteral("cannot flush %1 to disk").arg(m_path));
     m_finished = true;
     return Ok{};
@@ -110,7 +94,7 @@ Status swapInCache(std::unique_ptr<SqliteDb>& live, const QString& livePath, con
     if (std::rename(QFile::encodeName(newPath).constData(), QFile::encodeName(livePath).constData()) != 0)
         return fail(StorageError::Kind::Io,
                     QStringLiteral("cannot rename %1 over %2").arg(newPath, livePath));
-    syncPath(QFileInfo(livePath).absolutePath(), true);
+    fsyncPath(QFileInfo(livePath).absolutePath(), true);
     auto reopened = DatabaseOpener::open(DatabaseOpener::cacheSpec(livePath), report);
     if (!reopened.ok())
         return fail(reopened.error());
