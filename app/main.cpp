@@ -54,6 +54,8 @@
 #include <QtQml/qqmlextensionplugin.h>
 #include <cstdio>
 #include <optional>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 
 Q_IMPORT_QML_PLUGIN(OneWindowPlugin)
 Q_IMPORT_QML_PLUGIN(OneWindow_ThemePlugin)
@@ -120,6 +122,11 @@ int fail(const QString& message)
 
 int main(int argc, char* argv[])
 {
+    // A resident's identity lives in this process's memory during a session: a crash must not
+    // write it to disk in a core dump (nor let another process of our user read our memory).
+    ::prctl(PR_SET_DUMPABLE, 0);
+    const rlimit noCore{0, 0};
+    ::setrlimit(RLIMIT_CORE, &noCore);
     installRedactingMessageHandler();
     // The on-screen keyboard is an input method: it must be chosen before the application exists.
     // The on-screen keyboard with the pinyin input method (app/input): QT_IM_MODULE and our

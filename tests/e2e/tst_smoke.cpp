@@ -85,6 +85,17 @@ private Q_SLOTS:
 
         kiosk.send(QStringLiteral("screen"));
         QVERIFY(kiosk.expect(QStringLiteral("screen attractScreen")));
+        // A crash writes no core dump that could hold a resident's identity.
+        {
+            QFile limits(QStringLiteral("/proc/%1/limits").arg(kiosk.process.processId()));
+            QVERIFY(limits.open(QIODevice::ReadOnly));
+            const QString core = QString::fromLatin1(limits.readAll())
+                                     .split(QLatin1Char('\n'))
+                                     .filter(QStringLiteral("Max core file size"))
+                                     .value(0)
+                                     .simplified();
+            QVERIFY2(core.startsWith(QLatin1String("Max core file size 0 0")), qPrintable(core));
+        }
 
         kiosk.send(QStringLiteral("place 0"));
         QVERIFY(kiosk.expect(QStringLiteral("state reading")));
