@@ -1,8 +1,8 @@
 #include "app/sync/RetryPolicy.h"
 
+#include "app/sync/HttpDate.h"
 #include "app/sync/HubClient.h"
 
-#include <QLocale>
 #include <algorithm>
 #include <cmath>
 #include <curl/curl.h>
@@ -106,13 +106,10 @@ std::optional<qint64> parseRetryAfter(const QByteArray& value, const QDateTime& 
     const qint64 seconds = v.toLongLong(&ok);
     if (ok)
         return seconds < 0 ? std::nullopt : std::optional<qint64>(seconds * 1000);
-    // IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT"
-    QDateTime at =
-        QLocale::c().toDateTime(QString::fromLatin1(v), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
-    if (!at.isValid())
+    const auto at = parseHttpDate(v, now);
+    if (!at)
         return std::nullopt;
-    at.setTimeSpec(Qt::UTC);
-    return std::max<qint64>(0, now.msecsTo(at));
+    return std::max<qint64>(0, now.msecsTo(*at));
 }
 
 Backoff::Backoff(qint64 baseMs, qint64 capMs, qint64 retryAfterMaxMs, Random random)

@@ -2,6 +2,7 @@
 // failure class, full-jitter bounds, Retry-After forms, the retry budget, the canonical JSON
 // the fingerprint is computed on (must equal the reference hub's Python canonical form).
 #include "app/platform/KioskConfig.h"
+#include "app/sync/HttpDate.h"
 #include "app/sync/HubClient.h"
 #include "app/sync/RetryPolicy.h"
 #include "app/sync/SyncProtocol.h"
@@ -138,6 +139,69 @@ private slots:
         QVERIFY(!parseRetryAfter("", now));
         QVERIFY(!parseRetryAfter("soon", now));
         QVERIFY(!parseRetryAfter("-5", now));
+    }
+
+    // RFC 9110 §5.6.7: a recipient must accept all three HTTP-date forms.
+    void retryAfterObsoleteDateForms_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<qint64>("expectedMs");
+        QTest::newRow("imf-fixdate") << QByteArray("Fri, 04 Dec 2026 03:21:18 GMT") << qint64(18000);
+        QTest::newRow("rfc850") << QByteArray("Friday, 04-Dec-26 03:21:18 GMT") << qint64(18000);
+        QTest::newRow("asctime") << QByteArray("Fri Dec  4 03:21:19 2026") << qint64(19000);
+        QTest::newRow("asctime two-digit day") << QByteArray("Fri Dec 04 03:21:19 2026") << qint64(19000);
+        QTest::newRow("rfc850 past") << QByteArray("Thursday, 03-Dec-26 03:21:00 GMT") << qint64(0);
+    }
+
+    void retryAfterObsoleteDateForms()
+    {
+        QFETCH(QByteArray, value);
+        QFETCH(qint64, expectedMs);
+        const QDateTime now = QDateTime(QDate(2026, 12, 4), QTime(3, 21, 0), Qt::UTC);
+        const auto ms = parseRetryAfter(value, now);
+        QVERIFY2(ms.has_value(), value.constData());
+        QCOMPARE(*ms, expectedMs);
+    }
+
+    void httpDateForms_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<QDateTime>("expected"); // invalid = must be refused
+        const QDateTime nov94(QDate(1994, 11, 6), QTime(8, 49, 37), Qt::UTC);
+        QTest::newRow("rfc9110 imf") << QByteArray("Sun, 06 Nov 1994 08:49:37 GMT") << nov94;
+        QTest::newRow("rfc9110 rfc850") << QByteArray("Sunday, 06-Nov-94 08:49:37 GMT") << nov94;
+        QTest::newRow("rfc9110 asctime") << QByteArray("Sun Nov  6 08:49:37 1994") << nov94;
+        // A two-digit year more than 50 years ahead is the most recent past year with those digits.
+        QTest::newRow("rfc850 year 80") << QByteArray("Tuesday, 01-Jan-80 00:00:00 GMT")
+                                        << QDateTime(QDate(1980, 1, 1), QTime(0, 0), Qt::UTC);
+        QTest::newRow("rfc850 year 70") << QByteArray("Tuesday, 01-Jan-70 00:00:00 GMT") // 44 years ahead
+                                        << QDateTime(QDate(2070, 1, 1), QTime(0, 0), Qt::UTC);
+        QTest::newRow("rfc850 year 30") << QByteArray("Tuesday, 01-Jan-30 00:00:00 GMT")
+                                        << QDateTime(QDate(2030, 1, 1), QTime(0, 0), Qt::UTC);
+        QTest::newRow("lowercase gmt") << QByteArray("Sun, 06 Nov 1994 08:49:37 gmt") << QDateTime();
+        QTest::newRow("other zone") << QByteArray("Sun, 06 Nov 1994 08:49:37 CET") << QDateTime();
+        QTest::newRow("bad month") << QByteArray("Sun, 06 Nox 1994 08:49:37 GMT") << QDateTime();
+        QTest::newRow("31 Feb") << QByteArray("Sun, 31 Feb 1994 08:49:37 GMT") << QDateTime();
+        QTest::newRow("hour 24") << QByteArray("Sun, 06 Nov 1994 24:49:37 GMT") << QDateTime();
+        QTest::newRow("trailing junk") << QByteArray("Sun, 06 Nov 1994 08:49:37 GMTx") << QDateTime();
+        QTest::newRow("truncated") << QByteArray("Sun, 06 Nov 1994 08:49") << QDateTime();
+        QTest::newRow("asctime one space") << QByteArray("Sun Nov 6 08:49:37 1994") << QDateTime();
+        QTest::newRow("empty") << QByteArray() << QDateTime();
+        QTest::newRow("huge") << QByteArray(10000, 'a') << QDateTime();
+    }
+
+    void httpDateForms()
+    {
+        QFETCH(QByteArray, value);
+        QFETCH(QDateTime, expected);
+        const QDateTime now = QDateTime(QDate(2026, 12, 4), QTime(3, 21, 0), Qt::UTC);
+        const auto parsed = parseHttpDate(value, now);
+        if (!expected.isValid()) {
+            QVERIFY2(!parsed.has_value(), value.left(80).constData());
+            return;
+        }
+        QVERIFY2(parsed.has_value(), value.constData());
+        QCOMPARE(*parsed, expected);
     }
 
     void retryBudget()
