@@ -38,6 +38,10 @@ void HealthMonitor::setReaderManager(ReaderManager* readers)
     if (m_readers)
         m_readers->disconnect(this);
     m_readers = readers;
+    {
+        QMutexLocker lock(&m_mutex);
+        m_readersKnown = readers == nullptr; // with no reader manager, the empty list is the truth
+    }
     if (readers)
         connect(readers, &ReaderManager::readersChanged, this, &HealthMonitor::updateReaders);
     updateReaders();
@@ -92,6 +96,11 @@ void HealthMonitor::probeReaderThread()
             return;
         m_readerOutstanding = 0;
         m_readerState = ReaderThreadState::Answering;
+        // The answer is queued behind the backends' start, so the reader list is known now.
+        {
+            QMutexLocker lock(&m_mutex);
+            m_readersKnown = true;
+        }
         rebuild();
     });
     QTimer::singleShot(int(m_settings.probeTimeoutMs), this, [this, probe] {
@@ -252,8 +261,9 @@ std::function<QJsonObject()> HealthMonitor::heartbeatProvider() const
 {
     return [this] {
         QMutexLocker lock(&m_mutex);
-        return QJsonObject{{QStringLiteral("health"), m_snapshot},
-                           {QStringLiteral("readers"), m_readersJson}};
+        return QJsonObject{
+            {QStringLiteral("health"), m_snapshot},
+            {QStringLiteral("readers"), m_readersKnown ? QJsonValue(m_readersJson) : QJsonValue()}};
     };
 }
 

@@ -95,9 +95,10 @@ private:
     std::optional<sync::SyncStatus> m_sync;
 
     HealthReport m_report;
-    mutable QMutex m_mutex; // guards the two JSON copies below
+    mutable QMutex m_mutex; // guards the JSON copies and m_readersKnown below
     QJsonObject m_snapshot;
     QJsonArray m_readersJson;
+    bool m_readersKnown = true; // false from setReaderManager until the reader thread first answers
 };
 
 } // namespace onewindow::health

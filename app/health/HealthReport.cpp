@@ -63,8 +63,13 @@ QJsonObject HealthReport::toJson() const
                                                         : QJsonValue(QJsonValue::Null)},
         });
     }
+    // A failed check is known even before every probe has answered; "healthy" needs all of them.
+    // Until then the hub is told null ("unknown"), so a fresh start is not reported as a fault.
+    const QJsonValue healthyValue = !failedChecks().isEmpty() ? QJsonValue(false)
+                                    : complete                ? QJsonValue(true)
+                                                              : QJsonValue(QJsonValue::Null);
     return QJsonObject{
-        {QStringLiteral("healthy"), healthy()},
+        {QStringLiteral("healthy"), healthyValue},
         {QStringLiteral("checks"), list},
         {QStringLiteral("at"),
          at.isValid() ? QJsonValue(at.toUTC().toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null)},

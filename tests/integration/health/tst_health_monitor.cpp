@@ -118,10 +118,17 @@ private Q_SLOTS:
         monitor.setReaderManager(&readers);
         QVERIFY(!monitor.healthy()); // nothing probed yet
         monitor.start();
+        // The probes answer through the event loop: until then the hub is told "unknown", not
+        // "unhealthy" (docs/sync-protocol.md, heartbeat), and the reader list is not known yet.
+        const QJsonObject first = monitor.heartbeatProvider()();
+        QVERIFY(first.value("health").toObject().value("healthy").isNull());
+        QVERIFY(first.value("readers").isNull());
         QTRY_VERIFY_WITH_TIMEOUT(monitor.healthy(), 5000);
         QCOMPARE(statusOf(monitor, "reader_thread"), QStringLiteral("ok"));
         QCOMPARE(statusOf(monitor, "sync"), QStringLiteral("ok"));
         QTRY_COMPARE_WITH_TIMEOUT(monitor.readersJson().size(), 1, 5000);
+        QCOMPARE(monitor.heartbeatProvider()().value("health").toObject().value("healthy"), QJsonValue(true));
+        QVERIFY(monitor.heartbeatProvider()().value("readers").isArray());
         QCOMPARE(monitor.readersJson().at(0).toObject().value("name").toString(),
                  QStringLiteral("Test Reader 0"));
         QCOMPARE(monitor.readersJson().at(0).toObject().value("status").toString(), QStringLiteral("ready"));
