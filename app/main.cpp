@@ -214,7 +214,9 @@ int main(int argc, char* argv[])
         session.setOutOfService(true); // switched off by a technician in admin mode
 
     // Local data on its own thread: the GUI only queues requests (DESIGN.md §2, §6).
-    storage::StorageService storage(storage::StorageConfig::fromKioskConfig(config));
+    storage::StorageConfig storageConfig = storage::StorageConfig::fromKioskConfig(config);
+    storageConfig.waitForOwnerLock = true; // a running `onewindow-tool sync` finishes first
+    storage::StorageService storage(storageConfig);
     storage.start();
     // Device health (issue 7): the reader thread, the databases, the disk and sync, probed
     // without blocking this thread; systemd READY/WATCHDOG and the heartbeat follow it.

@@ -28,6 +28,8 @@ const char* StorageError::kindName(Kind k)
         return "io";
     case Kind::Paused:
         return "paused";
+    case Kind::Busy:
+        return "busy";
     }
     return "sqlite";
 }

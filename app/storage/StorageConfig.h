@@ -15,6 +15,9 @@ struct StorageConfig
     QString keyFile;                         // storage/key_file; empty = <stateDir>/keys
     qint64 retentionMs = 72LL * 3600 * 1000; // storage/retention_hours (PIPL art. 19): 72 h
     bool createKeys = true;                  // the kiosk creates keys on first start; the tool never does
+    // Whether opening waits for the outbox owner lock held by another process: the kiosk waits on
+    // its storage thread; everything else (onewindow-tool sync, tests) is refused at once.
+    bool waitForOwnerLock = false;
 
     QString outboxPath() const { return stateDir + QStringLiteral("/outbox.db"); }
     QString cachePath() const { return stateDir + QStringLiteral("/cache.db"); }

@@ -23,6 +23,7 @@ struct StorageError
         InvalidInput,      // bad argument from the caller
         Io,                // file system trouble outside SQLite (rename, key file)
         Paused,            // the queue is paused (PAUSED_AUTH)
+        Busy,              // another process owns the outbox (OutboxOwnerLock)
     };
 
     Kind kind = Kind::Sqlite;

@@ -24,6 +24,11 @@ Result<StorageHealth> StorageWorker::open()
     const QString dirError = StatePaths::ensure(m_config.stateDir);
     if (!dirError.isEmpty())
         return fail(StorageError::Kind::Io, dirError);
+    // Before any file is touched: recovery below is only right for the outbox's one owner.
+    const auto wait = m_config.waitForOwnerLock ? OutboxOwnerLock::Wait::Yes : OutboxOwnerLock::Wait::No;
+    bool busy = false;
+    if (const QString lockError = m_ownerLock.acquire(m_config.stateDir, wait, &busy); !lockError.isEmpty())
+        return fail(busy ? StorageError::Kind::Busy : StorageError::Kind::Io, lockError);
     auto keys = KeyStore::open(m_config.keyPath(), m_config.createKeys);
     if (!keys.ok())
         return fail(StorageError::Kind::Io, keys.error());

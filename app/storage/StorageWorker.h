@@ -4,6 +4,7 @@
 #include "app/storage/AuditLog.h"
 #include "app/storage/DatabaseOpener.h"
 #include "app/storage/LicenseCache.h"
+#include "app/storage/OutboxOwnerLock.h"
 #include "app/storage/OutboxStore.h"
 #include "app/storage/StorageConfig.h"
 
@@ -67,6 +68,7 @@ public:
 
 private:
     StorageConfig m_config;
+    OutboxOwnerLock m_ownerLock; // held from open() to destruction: this process owns the outbox
     KeyStore m_keys;
     std::unique_ptr<SqliteDb> m_outboxDb;
     std::unique_ptr<SqliteDb> m_cacheDb;

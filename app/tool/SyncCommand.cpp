@@ -19,9 +19,11 @@ QString SyncCommand::usage()
         "heartbeat, queued submissions and ratings, e-licence deltas, catalogue.\n"
         "  --once   one pass over every stream, then report\n"
         "           (default: passes until the queue is empty, paused, or 10 minutes passed)\n"
+        "A running kiosk owns the outbox: the tool then refuses and changes nothing (use admin\n"
+        "mode's \"sync now\").\n"
         "\n"
         "Exit status: 0 all streams succeeded, 1 the hub failed somewhere (see the report),\n"
-        "2 usage, configuration or state-directory error.\n");
+        "2 usage, configuration or state-directory error, or the kiosk is running.\n");
 }
 
 CommandResult SyncCommand::run(const Request& request, const KioskConfig& config)
@@ -36,6 +38,7 @@ CommandResult SyncCommand::run(const Request& request, const KioskConfig& config
         return CommandResult::usageError(
             QStringLiteral("sync: state directory %1 does not exist").arg(storageConfig.stateDir));
     storageConfig.createKeys = false; // the kiosk makes keys; the tool never does
+    // waitForOwnerLock stays false: a running kiosk owns the outbox, and the tool refuses to race it.
     storage::StorageWorker worker(storageConfig);
     auto opened = worker.open();
     if (!opened)

@@ -18,7 +18,69 @@ class TstSyncKillLoop : public QObject
 {
     Q_OBJECT
 
+private:
+    static QString writeToolConfig(const QString& stateDir, const HubProcess& hub)
+    {
+        QFile conf(stateDir + QStringLiteral("/kiosk.conf"));
+        if (!conf.open(QIODevice::WriteOnly))
+            return {};
+        const auto c = hub.config();
+        conf.write(
+            QStringLiteral("[kiosk]\nstate_dir=%1\n[hub]\nurl=%2\nkiosk_id=%3\nca=%4\ncert=%5\nkey=%6\n"
+                           "backoff_base_ms=20\nbackoff_cap_ms=200\n")
+                .arg(stateDir, c.url, c.kioskId, c.caFile, c.certFile, c.keyFile)
+                .toUtf8());
+        return conf.fileName();
+    }
+
 private slots:
+    // Issue 22: `onewindow-tool sync` next to the running kiosk used to reset the kiosk's in-flight
+    // items and send them side by side. The outbox's owner (here this process, as the kiosk would
+    // be) holds the state directory's lock; the tool refuses, touches nothing and sends nothing.
+    void toolRefusesToSyncWhileTheKioskOwnsTheOutbox()
+    {
+        HubProcess hub;
+        QString error;
+        QVERIFY2(hub.start(&error), qPrintable(error));
+        QTemporaryDir state;
+        const QString conf = writeToolConfig(state.path(), hub);
+        QVERIFY(!conf.isEmpty());
+        QString id;
+        {
+            storage::StorageConfig sc;
+            sc.stateDir = state.path();
+            storage::StorageWorker kiosk(sc);
+            QVERIFY(kiosk.open().ok());
+            id = kiosk.outbox().enqueue(makeSubmission(1)).value().itemId;
+            QCOMPARE(kiosk.outbox().takeReady(1)->size(), 1); // the kiosk is sending it
+
+            QProcess tool;
+            tool.start(QStringLiteral(ONEWINDOW_TOOL_PATH),
+                       {QStringLiteral("--config"), conf, QStringLiteral("sync"), QStringLiteral("--once")});
+            QVERIFY(tool.waitForFinished(30000));
+            const QByteArray err = tool.readAllStandardError();
+            QCOMPARE(tool.exitCode(), 2);
+            QVERIFY2(err.contains("in use by another process"), err.constData());
+            QCOMPARE(kiosk.outbox().entry(id)->state, storage::OutboxState::Sending); // not "recovered"
+            const QJsonObject received = hub.counters()[QStringLiteral("received")].toObject();
+            int n = 0;
+            for (auto it = received.begin(); it != received.end(); ++it)
+                n += it.value().toInt();
+            QCOMPARE(n, 0); // nothing left for the hub
+        }
+        // Once the owner is gone the tool owns it: it recovers the item and delivers it once.
+        QProcess tool;
+        tool.start(QStringLiteral(ONEWINDOW_TOOL_PATH),
+                   {QStringLiteral("--config"), conf, QStringLiteral("sync"), QStringLiteral("--json")});
+        QVERIFY(tool.waitForFinished(30000));
+        QVERIFY2(tool.exitCode() == 0, tool.readAllStandardError().constData());
+        const QJsonArray records =
+            hub.admin(QStringLiteral("/admin/submissions"), {}, false)[QStringLiteral("submissions")]
+                .toArray();
+        QCOMPARE(records.size(), 1);
+        QCOMPARE(records.at(0)[QStringLiteral("submission_id")].toString(), id);
+    }
+
     void killLoop()
     {
         HubProcess hub;
@@ -49,18 +111,11 @@ private slots:
         QVERIFY(!confirmed.isEmpty());
 
         // Drain with the technicians' tool: it also recovers SENDING rows from the last kill.
-        QFile conf(state.path() + QStringLiteral("/kiosk.conf"));
-        QVERIFY(conf.open(QIODevice::WriteOnly));
-        const auto c = hub.config();
-        conf.write(
-            QStringLiteral("[kiosk]\nstate_dir=%1\n[hub]\nurl=%2\nkiosk_id=%3\nca=%4\ncert=%5\nkey=%6\n"
-                           "backoff_base_ms=20\nbackoff_cap_ms=200\n")
-                .arg(state.path(), c.url, c.kioskId, c.caFile, c.certFile, c.keyFile)
-                .toUtf8());
-        conf.close();
+        const QString conf = writeToolConfig(state.path(), hub);
+        QVERIFY(!conf.isEmpty());
         QProcess tool;
-        tool.start(QStringLiteral(ONEWINDOW_TOOL_PATH), {QStringLiteral("--config"), conf.fileName(),
-                                                         QStringLiteral("sync"), QStringLiteral("--json")});
+        tool.start(QStringLiteral(ONEWINDOW_TOOL_PATH),
+                   {QStringLiteral("--config"), conf, QStringLiteral("sync"), QStringLiteral("--json")});
         QVERIFY(tool.waitForFinished(50000));
         const QByteArray out = tool.readAllStandardOutput();
         QVERIFY2(tool.exitCode() == 0, out + tool.readAllStandardError());

@@ -2,9 +2,11 @@
 // come back as signals; a full cache reload is built on another thread while lookups keep
 // answering from the old file, then swapped in; SENDING rows are recovered at start-up.
 #include "app/storage/CacheReload.h"
+#include "app/storage/OutboxOwnerLock.h"
 #include "app/storage/StorageService.h"
 #include "tests/unit/app/storage/StorageFixtures.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -217,6 +219,77 @@ private slots:
         QCOMPARE(opened.first().first().value<StorageHealth>().sendingRecovered, 1);
         QCOMPARE(wait(again.post([id](StorageWorker& w) { return w.outbox().entry(id)->state; })),
                  OutboxState::RetryWait);
+    }
+
+    // Issue 22: a second writer (onewindow-tool sync next to the running kiosk) used to reset the
+    // owner's in-flight items to RETRY_WAIT and send them side by side.
+    void aSecondWriterNeitherOpensNorRecoversTheOwnersItems()
+    {
+        QTemporaryDir dir;
+        StorageWorker owner(configIn(dir));
+        QVERIFY(owner.open().ok());
+        Submission s;
+        s.serviceItemCode = QStringLiteral("I");
+        s.payload = "p";
+        const QString id = owner.outbox().enqueue(s).value().itemId;
+        QCOMPARE(owner.outbox().takeReady(1)->size(), 1); // in flight: SENDING
+
+        StorageWorker second(configIn(dir));
+        const auto refused = second.open();
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().kind, StorageError::Kind::Busy);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("in use by another process")),
+                 qPrintable(refused.error().message));
+        QCOMPARE(owner.outbox().entry(id)->state, OutboxState::Sending); // untouched
+
+        // The lock file is the state directory's, 0600 like every file in it.
+        struct stat st
+        {};
+        QCOMPARE(
+            ::stat(QFile::encodeName(OutboxOwnerLock::lockPath(configIn(dir).stateDir)).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, mode_t(0600));
+    }
+
+    void theOwnerLockIsFreedWithItsOwner()
+    {
+        QTemporaryDir dir;
+        QString id;
+        {
+            StorageWorker owner(configIn(dir));
+            QVERIFY(owner.open().ok());
+            Submission s;
+            s.serviceItemCode = QStringLiteral("I");
+            s.payload = "p";
+            id = owner.outbox().enqueue(s).value().itemId;
+            owner.outbox().takeReady(1);
+        }
+        StorageWorker next(configIn(dir));
+        const auto health = next.open();
+        QVERIFY(health.ok());
+        QCOMPARE(health->sendingRecovered, 1); // recovery only with the lock held
+        QCOMPARE(next.outbox().entry(id)->state, OutboxState::RetryWait);
+    }
+
+    void theKioskWaitsForTheLockInsteadOfFailing()
+    {
+        QTemporaryDir dir;
+        OutboxOwnerLock tool;
+        QVERIFY(QDir().mkpath(configIn(dir).stateDir));
+        QVERIFY(tool.acquire(configIn(dir).stateDir, OutboxOwnerLock::Wait::No).isEmpty());
+        StorageConfig kiosk = configIn(dir);
+        kiosk.waitForOwnerLock = true;
+        StorageService service(kiosk);
+        QSignalSpy opened(&service, &StorageService::opened);
+        QSignalSpy failed(&service, &StorageService::openFailed);
+        service.start();
+        // The storage thread is blocked in flock(2): a probe posted behind the open cannot run.
+        auto probe = service.post([](StorageWorker& w) { return w.isOpen(); });
+        QVERIFY(!probe.isFinished());
+        QCOMPARE(failed.count(), 0);
+        tool.release();
+        QVERIFY(opened.wait(10000));
+        QVERIFY(wait(probe));
+        QCOMPARE(failed.count(), 0);
     }
 
     void rotationReencryptsInTheBackground()
