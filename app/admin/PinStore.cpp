@@ -111,6 +111,8 @@ R PinStore::load() const
             {PinStoreError::Kind::Missing,
              QStringLiteral("admin PIN not provisioned (no %1; run 'onewindow-tool admin set-pin')")
                  .arg(m_path)});
+    if (file.tooLarge) // a record is ~200 bytes: this is not ours
+        return malformed(file.error);
     if (!file.ok())
         return R::failure({PinStoreError::Kind::Unreadable, file.error});
     return parse(file.bytes);

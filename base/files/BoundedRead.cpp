@@ -49,6 +49,7 @@ int openVetted(const QString& path, qint64 maxBytes, const QString& what, Symlin
         return -1;
     }
     if (st.st_size > maxBytes) {
+        r.tooLarge = true;
         r.error = QStringLiteral("%1 %2 is too large (%3 bytes, the limit is %4)")
                       .arg(what, path)
                       .arg(qint64(st.st_size))
@@ -74,6 +75,7 @@ ReadResult readResource(const QString& path, qint64 maxBytes, const QString& wha
         r.missing = !f.exists();
         r.error = QStringLiteral("cannot open %1 %2").arg(what, path);
     } else if (f.size() > maxBytes) {
+        r.tooLarge = true;
         r.error = QStringLiteral("%1 %2 is too large (%3 bytes, the limit is %4)")
                       .arg(what, path)
                       .arg(f.size())
@@ -107,6 +109,7 @@ ReadResult readRegularFile(const QString& path, qint64 maxBytes, const QString& 
         if (n == 0)
             break;
         if (r.bytes.size() + n > maxBytes) { // grew after fstat
+            r.tooLarge = true;
             r.error = QStringLiteral("%1 %2 is too large (more than %3 bytes)").arg(what, path).arg(maxBytes);
             break;
         }

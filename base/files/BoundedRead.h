@@ -25,9 +25,10 @@ enum class Symlinks
 struct ReadResult
 {
     QByteArray bytes;
-    QString error;        // empty on success; "<what> <path>: …" otherwise
-    bool missing = false; // the path does not exist (ENOENT): callers may treat that as "none"
-    unsigned mode = 0;    // st_mode of the file read (permission checks by the caller)
+    QString error;         // empty on success; "<what> <path>: …" otherwise
+    bool missing = false;  // the path does not exist (ENOENT): callers may treat that as "none"
+    bool tooLarge = false; // a regular file over the limit (content that is not ours)
+    unsigned mode = 0;     // st_mode of the file read (permission checks by the caller)
     bool ok() const { return error.isEmpty(); }
 };
 
