@@ -37,6 +37,7 @@
 #include "app/ui/LanguageController.h"
 #include "app/ui/LocalProgressSource.h"
 #include "app/ui/SessionController.h"
+#include "base/files/BoundedRead.h"
 #include "drivers/reader/ReaderManager.h"
 #include "drivers/sim/SimIdentities.h"
 
@@ -93,13 +94,14 @@ IdlePolicy idlePolicyFrom(const KioskConfig& config)
 // hub cursor is untouched. Runs on the storage thread.
 void seedDemoLicenses(storage::StorageService& storage, const QString& path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        qWarning("demo licences not found: %s", qPrintable(path));
+    const files::ReadResult file =
+        files::readRegularFile(path, files::kDemoDataMaxBytes, QStringLiteral("demo licences"));
+    if (!file.ok()) {
+        qWarning("%s", qPrintable(file.error));
         return;
     }
     storage::DeltaPage page;
-    for (const QJsonValue& v : QJsonDocument::fromJson(f.readAll())[QStringLiteral("changes")].toArray()) {
+    for (const QJsonValue& v : QJsonDocument::fromJson(file.bytes)[QStringLiteral("changes")].toArray()) {
         storage::LicenseChange change;
         change.hubVersion = qint64(v[QStringLiteral("hub_version")].toDouble());
         change.license = ELicense::fromJson(v[QStringLiteral("license")].toObject());

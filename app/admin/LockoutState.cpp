@@ -1,6 +1,7 @@
 #include "app/admin/LockoutState.h"
 
 #include "app/admin/AtomicFile.h"
+#include "base/files/BoundedRead.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -31,14 +32,16 @@ LockoutState::Snapshot LockoutState::readFile(bool* rewrite) const
     *rewrite = false;
     Snapshot s;
     const QDateTime current = now();
-    QFile f(m_path);
-    if (!f.exists())
+    // Bounded, and a FIFO or a device is refused instead of blocking the PIN pad.
+    const files::ReadResult file =
+        files::readRegularFile(m_path, files::kSmallStateMaxBytes, QStringLiteral("lockout state"));
+    if (file.missing)
         return s;
     bool valid = false;
     QJsonObject o;
-    if (f.open(QIODevice::ReadOnly)) {
+    if (file.ok()) {
         QJsonParseError err{};
-        const QJsonDocument doc = QJsonDocument::fromJson(f.read(4096), &err);
+        const QJsonDocument doc = QJsonDocument::fromJson(file.bytes, &err);
         valid = err.error == QJsonParseError::NoError && doc.isObject();
         o = doc.object();
     }
@@ -54,7 +57,8 @@ LockoutState::Snapshot LockoutState::readFile(bool* rewrite) const
         s = Snapshot{};
         s.failures = m_maxFailures;
         s.lockedAt = current;
-        s.error = QStringLiteral("lockout state %1 is unreadable or corrupt; locked").arg(m_path);
+        s.error = file.ok() ? QStringLiteral("lockout state %1 is unreadable or corrupt; locked").arg(m_path)
+                            : QStringLiteral("%1; locked").arg(file.error);
         *rewrite = true;
     }
     if (s.lockedAt.isValid()) {

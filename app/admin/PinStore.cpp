@@ -2,6 +2,7 @@
 
 #include "app/admin/AtomicFile.h"
 #include "app/platform/KioskConfig.h"
+#include "base/files/BoundedRead.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -102,19 +103,19 @@ R PinStore::load() const
 {
     if (m_path.isEmpty())
         return R::failure({PinStoreError::Kind::Missing, QStringLiteral("no admin PIN file configured")});
-    QFile f(m_path);
-    if (!f.exists())
+    // A regular file within the limit: a FIFO or a device is refused, never waited on or read.
+    const files::ReadResult file =
+        files::readRegularFile(m_path, kMaxFileSize, QStringLiteral("admin PIN file"));
+    if (file.missing)
         return R::failure(
             {PinStoreError::Kind::Missing,
              QStringLiteral("admin PIN not provisioned (no %1; run 'onewindow-tool admin set-pin')")
                  .arg(m_path)});
-    if (!f.open(QIODevice::ReadOnly))
-        return R::failure({PinStoreError::Kind::Unreadable,
-                           QStringLiteral("cannot read %1: %2").arg(m_path, f.errorString())});
-    const QByteArray text = f.read(kMaxFileSize + 1);
-    if (text.size() > kMaxFileSize)
-        return malformed(QStringLiteral("file too large"));
-    return parse(text);
+    if (file.tooLarge) // a record is ~200 bytes: this is not ours
+        return malformed(file.error);
+    if (!file.ok())
+        return R::failure({PinStoreError::Kind::Unreadable, file.error});
+    return parse(file.bytes);
 }
 
 QString PinStore::save(const PinRecord& record) const

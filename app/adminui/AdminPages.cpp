@@ -5,16 +5,17 @@
 #include "app/session/ResidentSession.h"
 #include "app/storage/StorageService.h"
 #include "app/sync/SyncService.h"
+#include "base/files/OutputDirectory.h"
 #include "drivers/idcard/Identity.h"
 #include "drivers/idcard/Masking.h"
 #include "drivers/reader/ReaderManager.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace onewindow::adminui {
@@ -319,18 +320,20 @@ void AdminPages::exportRejected(const QString& targetDir)
     QJsonArray items;
     for (const QVariant& v : m_rejected)
         items.append(QJsonObject::fromVariantMap(v.toMap()));
-    const QString path = QDir(targetDir).filePath(
+    const QString name =
         QStringLiteral("onewindow-rejected-%1.json")
-            .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+            .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    const QString path = QDir(targetDir).filePath(name);
     const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("rejected"), items}}).toJson();
     // A USB stick can take seconds: written on a pool thread.
     runOffThread(
-        [path, body] {
-            QSaveFile file(path);
-            const bool ok =
-                file.open(QIODevice::WriteOnly) && file.write(body) == body.size() && file.commit();
-            return ok ? QString()
-                      : (file.errorString().isEmpty() ? QStringLiteral("write failed") : file.errorString());
+        [targetDir, name, body,
+         stateDir = m_parts.config ? QFileInfo(m_parts.config->overridePath()).path() : QString()] {
+            // Like the diagnostics bundle: no symlinked or system directory, 0600, O_NOFOLLOW.
+            QString error;
+            const auto dir = files::OutputDirectory::open(targetDir, files::OutputDirectory::Policy::Export,
+                                                          &error, {stateDir});
+            return dir ? dir->writeFile(name, body, 0600) : error;
         },
         [this, path, count = items.size()](const QString& error) {
             const bool ok = error.isEmpty();

@@ -1,5 +1,7 @@
 #include "app/catalog/Catalog.h"
 
+#include "base/files/BoundedRead.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,10 +31,11 @@ LocalizedText text(const QJsonObject& o, const char* key)
 
 Expected<Catalog, QString> Catalog::fromFile(const QString& path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Expected<Catalog, QString>::failure(QStringLiteral("cannot read the catalogue %1").arg(path));
-    return fromJson(f.readAll());
+    const files::ReadResult file =
+        files::readRegularFile(path, files::kCatalogMaxBytes, QStringLiteral("catalogue"));
+    if (!file.ok())
+        return Expected<Catalog, QString>::failure(file.error);
+    return fromJson(file.bytes);
 }
 
 Expected<Catalog, QString> Catalog::fromJson(const QByteArray& json)

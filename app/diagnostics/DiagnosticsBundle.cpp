@@ -4,6 +4,8 @@
 #include "app/platform/KioskConfig.h"
 #include "app/platform/Logging.h"
 #include "app/platform/PosixIo.h"
+#include "base/files/BoundedRead.h"
+#include "base/files/OutputDirectory.h"
 
 #include <QDir>
 #include <QFile>
@@ -81,12 +83,13 @@ QByteArray DiagnosticsBundle::sanitizedConfig(const QString& configPath)
 {
     if (configPath.isEmpty())
         return "# no configuration file: built-in defaults\n";
-    QFile f(configPath);
-    if (!f.open(QIODevice::ReadOnly))
-        return "# configuration file " + configPath.toUtf8() + " could not be read\n";
+    const files::ReadResult file =
+        files::readRegularFile(configPath, files::kConfigMaxBytes, QStringLiteral("configuration file"));
+    if (!file.ok())
+        return "# " + file.error.toUtf8() + "\n";
     QByteArray out = "# " + configPath.toUtf8() + ", secrets removed\n";
     static const QRegularExpression assignment(QStringLiteral("^(\\s*)([^=;#\\[][^=]*?)(\\s*=\\s*)(.*)$"));
-    for (const QString& line : QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'))) {
+    for (const QString& line : QString::fromUtf8(file.bytes).split(QLatin1Char('\n'))) {
         const auto m = assignment.match(line);
         if (m.hasMatch() && isSecretKey(m.captured(2)))
             out +=
@@ -120,13 +123,17 @@ QByteArray DiagnosticsBundle::journalExcerpt()
 Expected<QString, QString> DiagnosticsBundle::write(const QString& targetDir, const Contents& contents)
 {
     using R = Expected<QString, QString>;
-    const QFileInfo dir(targetDir);
-    if (targetDir.isEmpty() || !dir.isDir())
-        return R::failure(QStringLiteral("%1 is not a directory").arg(targetDir));
-    if (!dir.isWritable() || ::access(QFile::encodeName(targetDir).constData(), W_OK | X_OK) != 0)
-        return R::failure(QStringLiteral("%1 is not writable").arg(targetDir));
     if (!contents.inputs.config)
         return R::failure(QStringLiteral("no configuration given"));
+    // Opened once without following a symlink (as root a link to /etc put the tar there); never a
+    // system directory, nor the kiosk's state directory; the file is made relative to it.
+    const QString stateDir =
+        contents.inputs.stateDir.isEmpty() ? contents.inputs.config->stateDir() : contents.inputs.stateDir;
+    QString refused;
+    const auto dir =
+        files::OutputDirectory::open(targetDir, files::OutputDirectory::Policy::Export, &refused, {stateDir});
+    if (!dir)
+        return R::failure(refused);
 
     const QJsonObject report = DiagnosticsReport::collect(contents.inputs);
     const QJsonObject audit = report.value(QStringLiteral("audit")).toObject();
@@ -147,24 +154,10 @@ Expected<QString, QString> DiagnosticsBundle::write(const QString& targetDir, co
     const QString name = QStringLiteral("onewindow-diag-%1-%2.tar")
                              .arg(safeName(report.value(QStringLiteral("kiosk_id")).toString()),
                                   now.toString(QStringLiteral("yyyyMMdd-hhmmss")));
+    // 0640 (documented): the kiosk's group may read a bundle; nothing personal is in it.
+    if (const QString error = dir->writeFile(name, archive, 0640); !error.isEmpty())
+        return R::failure(error);
     const QString finalPath = QDir(targetDir).absoluteFilePath(name);
-    const QString tempPath =
-        QDir(targetDir).absoluteFilePath(QStringLiteral(".") + name + QStringLiteral(".partial"));
-    QFile out(tempPath);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return R::failure(QStringLiteral("cannot create %1: %2").arg(tempPath, out.errorString()));
-    out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup);
-    const bool written = out.write(archive) == archive.size() && out.flush() && ::fsync(out.handle()) == 0;
-    out.close();
-    if (!written) {
-        QFile::remove(tempPath);
-        return R::failure(QStringLiteral("cannot write %1 (disk full or removed?)").arg(tempPath));
-    }
-    if (::rename(QFile::encodeName(tempPath).constData(), QFile::encodeName(finalPath).constData()) != 0) {
-        QFile::remove(tempPath);
-        return R::failure(QStringLiteral("cannot rename the bundle into %1").arg(finalPath));
-    }
-    fsyncPath(targetDir, true); // the rename itself reaches the stick
     qCInfo(lcDiagnostics) << "diagnostics bundle written:" << name << archive.size() << "bytes";
     return finalPath;
 }

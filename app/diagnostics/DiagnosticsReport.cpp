@@ -12,6 +12,7 @@
 #include "app/storage/SqliteDb.h"
 #include "app/storage/StorageConfig.h"
 #include "app/sync/HubConfig.h"
+#include "base/files/BoundedRead.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -207,13 +208,16 @@ QJsonObject DiagnosticsReport::certificate(const QString& certFile)
     if (certFile.isEmpty())
         return QJsonObject{{QStringLiteral("path"), QJsonValue()}, {QStringLiteral("configured"), false}};
     QJsonObject out{{QStringLiteral("path"), certFile}, {QStringLiteral("configured"), true}};
-    FILE* f = std::fopen(QFile::encodeName(certFile).constData(), "r");
-    if (!f) {
-        out.insert(QStringLiteral("error"), QStringLiteral("cannot open the certificate"));
+    const files::ReadResult file =
+        files::readRegularFile(certFile, files::kCertificateMaxBytes, QStringLiteral("certificate"));
+    if (!file.ok()) {
+        out.insert(QStringLiteral("error"),
+                   file.missing ? QStringLiteral("cannot open the certificate") : file.error);
         return out;
     }
-    X509* cert = PEM_read_X509(f, nullptr, nullptr, nullptr);
-    std::fclose(f);
+    BIO* bio = BIO_new_mem_buf(file.bytes.constData(), int(file.bytes.size()));
+    X509* cert = bio ? PEM_read_bio_X509(bio, nullptr, nullptr, nullptr) : nullptr;
+    BIO_free(bio);
     if (!cert) {
         out.insert(QStringLiteral("error"), QStringLiteral("not a PEM certificate"));
         return out;

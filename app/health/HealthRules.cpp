@@ -72,7 +72,9 @@ HealthCheck syncCheck(bool configured, const std::optional<sync::SyncStatus>& st
         return make(name, HealthStatus::Ok, QStringLiteral("waiting for the first sync status"));
     if (status->pausedAuth)
         return make(name, HealthStatus::Warn,
-                    QStringLiteral("hub refused the kiosk certificate: queue paused"));
+                    status->pauseReason.isEmpty()
+                        ? QStringLiteral("hub refused the kiosk certificate: queue paused")
+                        : QStringLiteral("queue paused: %1").arg(status->pauseReason.left(200)));
     if (status->queueDepth > 0) {
         // Since the last upload that got through; never one since start: since the oldest item.
         const QDateTime lastOutbox = status->lastSuccess.value(QStringLiteral("outbox"));

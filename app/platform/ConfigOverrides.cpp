@@ -1,10 +1,12 @@
 #include "app/platform/ConfigOverrides.h"
 
 #include "app/platform/KioskConfig.h"
+#include "base/files/BoundedRead.h"
+#include "base/files/OutputDirectory.h"
 
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
+#include <QFileInfo>
 #include <QSettings>
 
 namespace onewindow {
@@ -42,6 +44,13 @@ QVariantMap ConfigOverrides::read(const QString& path)
     QVariantMap values;
     if (!QFile::exists(path))
         return values;
+    // QSettings opens the file itself: vetted just before (regular file, size limit).
+    if (const QString refused =
+            files::checkRegularFile(path, files::kOverridesMaxBytes, QStringLiteral("admin override file"));
+        !refused.isEmpty()) {
+        qWarning("admin-settings.conf ignored: %s", qPrintable(refused));
+        return values;
+    }
     QSettings file(path, QSettings::IniFormat);
     for (const QString& key : file.allKeys())
         if (isEditable(key))
@@ -72,20 +81,17 @@ bool ConfigOverrides::write(const QString& path, const QVariantMap& values, QStr
     QByteArray text = "# Written by the kiosk's admin mode; applied over kiosk.conf at start-up.\n";
     for (auto it = groups.cbegin(); it != groups.cend(); ++it)
         text += '[' + it.key().toUtf8() + "]\n" + it.value().join(QLatin1Char('\n')).toUtf8() + "\n";
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size()) {
-        if (error)
-            *error = file.errorString();
-        file.cancelWriting();
-        return false;
-    }
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (!file.commit()) { // QSaveFile flushes and fsyncs before the rename
-        if (error)
-            *error = file.errorString();
-        return false;
-    }
-    return true;
+    // Created 0600 from the first byte (QSaveFile's temporary file took the umask's mode), in
+    // the state directory opened without following a symlink.
+    const QFileInfo info(path);
+    QString problem;
+    const auto dir =
+        files::OutputDirectory::open(info.absolutePath(), files::OutputDirectory::Policy::Private, &problem);
+    if (dir)
+        problem = dir->writeFile(info.fileName(), text, 0600);
+    if (!problem.isEmpty() && error)
+        *error = problem;
+    return problem.isEmpty();
 }
 
 bool ConfigOverrides::update(const QString& path, const QVariantMap& changes, QString* error)

@@ -1,6 +1,7 @@
 #include "app/platform/KeyStore.h"
 
 #include "app/platform/PosixIo.h"
+#include "base/files/BoundedRead.h"
 #include "drivers/idcard/ResidentId.h"
 #include "drivers/idcard/SecureWipe.h"
 
@@ -119,29 +120,19 @@ Expected<KeyStore, QString> KeyStore::fromMaterial(Material material)
 Expected<KeyStore, QString> KeyStore::open(const QString& path, bool create)
 {
     using R = Expected<KeyStore, QString>;
-    const QByteArray native = QFile::encodeName(path);
     for (int attempt = 0; attempt < 2; ++attempt) {
-        const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-        if (fd >= 0) {
-            struct stat st
-            {};
-            if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-                ::close(fd);
-                return R::failure(QStringLiteral("key file %1 is not a regular file").arg(path));
-            }
-            if (st.st_mode & (S_IRWXG | S_IRWXO)) {
-                ::close(fd);
+        // Bounded, regular files only, and a planted symlink is refused (O_NOFOLLOW).
+        files::ReadResult file = files::readRegularFile(path, files::kSmallStateMaxBytes,
+                                                        QStringLiteral("key file"), files::Symlinks::Refuse);
+        if (file.ok()) {
+            QByteArray& text = file.bytes;
+            if (file.mode & (S_IRWXG | S_IRWXO)) {
+                secureWipe(text);
                 return R::failure(QStringLiteral("key file %1 is accessible by group or others (mode %2); "
                                                  "run 'chmod 600' on it")
                                       .arg(path)
-                                      .arg(st.st_mode & 0777, 3, 8, QLatin1Char('0')));
+                                      .arg(file.mode & 0777, 3, 8, QLatin1Char('0')));
             }
-            QByteArray text;
-            char buffer[4096];
-            ssize_t n = 0;
-            while ((n = ::read(fd, buffer, sizeof buffer)) > 0)
-                text.append(buffer, n);
-            ::close(fd);
             auto material = parse(text, path);
             secureWipe(text);
             if (!material.ok())
@@ -152,8 +143,8 @@ Expected<KeyStore, QString> KeyStore::open(const QString& path, bool create)
             store.value().m_path = path;
             return store;
         }
-        if (errno != ENOENT)
-            return R::failure(systemErrorText(QStringLiteral("cannot open key file"), path));
+        if (!file.missing)
+            return R::failure(file.error);
         if (!create)
             return R::failure(QStringLiteral("key file %1 does not exist").arg(path));
 

@@ -1,5 +1,7 @@
 #include "app/platform/KioskConfig.h"
 
+#include "base/files/BoundedRead.h"
+
 #include <QFileInfo>
 #include <QSettings>
 
@@ -47,6 +49,14 @@ KioskConfig KioskConfig::load(const QString& path)
     }
     if (!info.isReadable()) {
         config.m_error = QStringLiteral("configuration file not readable: %1").arg(path);
+        return config;
+    }
+    // QSettings opens the file itself: vetted just before (a regular file within the limit), so
+    // /dev/zero, a FIFO or a 300 MB file is refused at once instead of read.
+    if (const QString refused =
+            files::checkRegularFile(path, files::kConfigMaxBytes, QStringLiteral("configuration file"));
+        !refused.isEmpty()) {
+        config.m_error = refused;
         return config;
     }
     QSettings settings(path, QSettings::IniFormat);

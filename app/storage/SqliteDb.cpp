@@ -1,5 +1,7 @@
 #include "app/storage/SqliteDb.h"
 
+#include "base/files/PrivateFile.h"
+
 #include <QFile>
 #include <sqlite3.h>
 
@@ -57,6 +59,17 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::open(const QString& path, Mode mode)
     case Mode::ReadOnly:
         flags |= SQLITE_OPEN_READONLY;
         break;
+    }
+    // SQLite creates a database 0644 & ~umask; made 0600 first, its -wal, -shm and -journal
+    // follow (SQLite copies the database's mode to them). Files of older versions are narrowed.
+    if (mode != Mode::ReadOnly) {
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+            const bool isDatabase = *suffix == '\0';
+            const QString error = files::ensurePrivateFile(path + QLatin1String(suffix),
+                                                           isDatabase && mode == Mode::ReadWriteCreate);
+            if (!error.isEmpty())
+                return fail(StorageError::Kind::Io, error, 0);
+        }
     }
     sqlite3* db = nullptr;
     const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &db, flags, nullptr);

@@ -13,6 +13,9 @@ namespace onewindow::sync {
 namespace {
 
 constexpr qsizetype kMaxBody = 64 * 1024 * 1024; // a larger answer is a broken hub: abort
+constexpr char kNoCaError[] =
+    "hub/ca is not set: refusing to connect (the kiosk trusts only the hub's own CA, "
+    "never the system store)";
 
 void globalInit()
 {
@@ -147,13 +150,20 @@ void HubClient::restart(const QString& why)
 void HubClient::startTransfer(std::unique_ptr<Transfer> owned)
 {
     Transfer* t = owned.release();
+    const HubConfig& c = m_config;
+    // Without [hub] ca libcurl would fall back to the system CA store, which trusts any public
+    // CA or inspection proxy for the hub's name: nothing leaves without the configured CA.
+    if (c.caFile.isEmpty()) {
+        qstrncpy(t->errorBuffer, kNoCaError, CURL_ERROR_SIZE);
+        finishTransfer(t, CURLE_SSL_CACERT_BADFILE);
+        return;
+    }
     t->easy = curl_easy_init();
     if (!t->easy) {
         finishTransfer(t, CURLE_OUT_OF_MEMORY);
         return;
     }
     CURL* e = t->easy;
-    const HubConfig& c = m_config;
     const QByteArray url = (c.url + t->request.path).toUtf8();
     curl_easy_setopt(e, CURLOPT_URL, url.constData()); // libcurl copies strings
     curl_easy_setopt(e, CURLOPT_PRIVATE, t);
@@ -174,12 +184,18 @@ void HubClient::startTransfer(std::unique_ptr<Transfer> owned)
     curl_easy_setopt(e, CURLOPT_TCP_KEEPINTVL, 20L);
     curl_easy_setopt(e, CURLOPT_MAXAGE_CONN, c.maxConnAgeS);
     curl_easy_setopt(e, CURLOPT_HTTP_VERSION, long(CURL_HTTP_VERSION_2TLS));
-    // Mutual TLS against the hub's private CA, optional key pin.
+    // Mutual TLS against the hub's private CA, optional key pin. Exactly the configured bundle
+    // is trusted: CAINFO alone keeps libcurl's built-in CA path (/etc/ssl/certs), so CAPATH is
+    // cleared; no native (OS) store; and no CA cache, whose key in 7.88 is the CAINFO name only
+    // (a replaced bundle takes effect on the next connection).
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
     curl_easy_setopt(e, CURLOPT_SSLVERSION, long(CURL_SSLVERSION_TLSv1_2));
-    if (!c.caFile.isEmpty())
-        curl_easy_setopt(e, CURLOPT_CAINFO, c.caFile.toLocal8Bit().constData());
+    curl_easy_setopt(e, CURLOPT_CAINFO, c.caFile.toLocal8Bit().constData());
+    curl_easy_setopt(e, CURLOPT_CAPATH, nullptr);
+    curl_easy_setopt(e, CURLOPT_SSL_OPTIONS, 0L); // CURLSSLOPT_NATIVE_CA off
+    curl_easy_setopt(e, CURLOPT_CA_CACHE_TIMEOUT, 0L);
+    curl_easy_setopt(e, CURLOPT_PROXY_CAPATH, nullptr);
     if (!c.certFile.isEmpty())
         curl_easy_setopt(e, CURLOPT_SSLCERT, c.certFile.toLocal8Bit().constData());
     if (!c.keyFile.isEmpty())

@@ -36,7 +36,11 @@ QString HubConfig::problem() const
         if (!QFileInfo(f).isReadable())
             return QStringLiteral("cannot read %1").arg(f);
     }
-    if (!caFile.isEmpty() && !QFileInfo(caFile).isReadable())
+    // The system CA store is never trusted (it vouches for any public CA and inspection proxy).
+    if (caFile.isEmpty())
+        return QStringLiteral(
+            "hub/ca is not set: the kiosk trusts only the hub's own CA, never the system store");
+    if (!QFileInfo(caFile).isReadable())
         return QStringLiteral("cannot read %1").arg(caFile);
     return {};
 }

@@ -16,7 +16,7 @@ struct HubConfig
 {
     QString url;     // https://hub.example:8443 (no trailing slash needed)
     QString kioskId; // sent as Kiosk-Id; must equal the client certificate's CN
-    QString caFile;  // CA bundle that signed the hub's certificate
+    QString caFile;  // CA bundle that signed the hub's certificate: the only trust (required)
     QString certFile;
     QString keyFile;
     QString pin;   // CURLOPT_PINNEDPUBLICKEY: "sha256//…;sha256//…" or a key file; empty = none

@@ -8,6 +8,7 @@
 #include "app/storage/Migrations.h"
 #include "app/storage/Schemas.h"
 #include "app/storage/StorageConfig.h"
+#include "app/sync/HubConfig.h"
 #include "app/tool/TextTable.h"
 #include "app/tool/ToolContext.h"
 #include "drivers/reader/ReaderManager.h"
@@ -118,6 +119,10 @@ Check checkConfig(const ToolContext& context)
     const int retention = config.value(QStringLiteral("storage/retention_hours"), 72).toInt(&retentionOk);
     if (!retentionOk || retention < 0)
         problems << QStringLiteral("storage/retention_hours: expected a whole number of hours");
+    // A hub is optional; a configured one must be usable, and trusts only its own CA.
+    if (const sync::HubConfig hub = sync::HubConfig::fromKioskConfig(config); hub.isConfigured())
+        if (const QString problem = hub.problem(); !problem.isEmpty())
+            problems << QStringLiteral("hub: %1").arg(problem);
     if (!problems.isEmpty())
         return failed(name, QStringLiteral("%1: %2").arg(config.path(), problems.join(QStringLiteral("; "))));
     // The file may hold the hub URL and the reveal policy: readable by the kiosk's group at most.

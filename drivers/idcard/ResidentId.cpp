@@ -29,6 +29,16 @@ QDate dateFromDigits(QStringView yyyymmdd)
     return QDate::isValid(y, m, d) ? QDate(y, m, d) : QDate();
 }
 
+// GB/T 2260's provinces, a closed set (reference/idcard.md §3): 11–15, 21–23, 31–37, 41–46,
+// 50–54, 61–65, 71 (Taiwan), 81–83 (HK, Macau, Taiwan residence permits). Codes below province
+// level are not checked: a prefecture or county that no longer exists keeps its numbers.
+bool isProvinceCode(QStringView twoDigits)
+{
+    const int p = digitsValue(twoDigits);
+    return (p >= 11 && p <= 15) || (p >= 21 && p <= 23) || (p >= 31 && p <= 37) || (p >= 41 && p <= 46) ||
+           (p >= 50 && p <= 54) || (p >= 61 && p <= 65) || p == 71 || (p >= 81 && p <= 83);
+}
+
 } // namespace
 
 char ResidentId::checkCharacter(QStringView first17)
@@ -71,6 +81,12 @@ ResidentId ResidentId::parse(const QString& text, QDate today)
     }
     if (s.size() == 18 && s[17] == QLatin1Char('x'))
         s[17] = QLatin1Char('X');
+    // The province: digits 1–2, or 2–3 of a 2023 foreigner number (9…, issuing province).
+    const bool foreign2023 = s.size() == 18 && s[0] == QLatin1Char('9');
+    if (!isProvinceCode(QStringView(s).sliced(foreign2023 ? 1 : 0, 2))) {
+        id.m_error = Error::Format;
+        return id;
+    }
 
     id.m_number = s;
     QString dateDigits;
@@ -86,10 +102,10 @@ ResidentId ResidentId::parse(const QString& text, QDate today)
         if (prefix == u"810000" || prefix == u"820000" || prefix == u"830000") {
             id.m_kind = Kind::Hmt;
             id.m_region = prefix.toString();
-        } else if (s[0] == QLatin1Char('9')) {
-            // 2023 foreigner card. Inference (reference §2.6 gives only "starts with 9"): the
-            // next two digits are the accepting province, so the region is that province's
-            // code at province level ("11" → "110000"). Digits 4–6 are a nationality code.
+        } else if (foreign2023) {
+            // 2023 foreigner card: the next two digits are the issuing province (checked above),
+            // so the region is that province's code at province level ("11" → "110000").
+            // Digits 4–6 are a nationality code.
             id.m_kind = Kind::Foreign2023;
             id.m_region = s.mid(1, 2) + QStringLiteral("0000");
         } else {

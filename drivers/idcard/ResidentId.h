@@ -35,9 +35,11 @@ public:
 
     // Never throws; invalid input gives isValid()==false and error() says why. Whitespace
     // around the number is ignored and a lowercase 'x' check character is normalised to 'X'.
-    // The address code is never checked against a current list: numbers are for life.
-    // Checks, in order: characters (Format: anything but ASCII digits and X/x), length (15 or 18),
-    // 'X' position (Format), birth date (Date: a real calendar date, year >= 1800, not after
+    // Only the province is checked against a list (a closed set); the rest of the address code
+    // never is: numbers are for life. Checks, in order: characters (Format: anything but ASCII
+    // digits and X/x), length (15 or 18), 'X' position (Format), province (Format: digits 1–2,
+    // or 2–3 of a 2023 foreigner number, outside 11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71,
+    // 81–83), birth date (Date: a real calendar date, year >= 1800, not after
     // `today`; a null `today` skips the last test), check character (Checksum). After a Date or
     // Checksum error number(), kind(), sex() and regionCode() are still filled for diagnostics.
     static ResidentId parse(const QString& text, QDate today = QDate::currentDate());

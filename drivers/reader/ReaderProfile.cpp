@@ -1,5 +1,7 @@
 #include "drivers/reader/ReaderProfile.h"
 
+#include "base/files/BoundedRead.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -302,12 +304,13 @@ ProfileSet loadFiles(const QString& dir, const QStringList& files)
 {
     ProfileSet set;
     for (const QString& fileName : files) {
-        QFile file(dir + u'/' + fileName);
-        if (!file.open(QIODevice::ReadOnly)) {
-            set.errors.append({fileName, file.errorString()});
+        const files::ReadResult file = files::readRegularFile(
+            dir + u'/' + fileName, files::kReaderProfileMaxBytes, QStringLiteral("reader profile"));
+        if (!file.ok()) {
+            set.errors.append({fileName, file.error});
             continue;
         }
-        auto parsed = parseReaderProfile(file.readAll(), fileName);
+        auto parsed = parseReaderProfile(file.bytes, fileName);
         if (!parsed) {
             set.errors.append(parsed.error());
             continue;

@@ -1,5 +1,7 @@
 #include "drivers/sim/SimIdentities.h"
 
+#include "base/files/BoundedRead.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -34,11 +36,12 @@ QString builtInSimIdentitiesPath()
 Expected<QList<SimCard>, QString> loadSimCards(const QString& path)
 {
     using Result = Expected<QList<SimCard>, QString>;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Result::failure(QStringLiteral("cannot open %1: %2").arg(path, file.errorString()));
+    const files::ReadResult file =
+        files::readRegularFile(path, files::kDemoDataMaxBytes, QStringLiteral("simulated identities file"));
+    if (!file.ok())
+        return Result::failure(file.error);
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(file.bytes, &parseError);
     if (doc.isNull())
         return Result::failure(QStringLiteral("%1: %2").arg(path, parseError.errorString()));
     const QJsonArray entries = doc.object().value(QStringLiteral("identities")).toArray();

@@ -160,6 +160,50 @@ private Q_SLOTS:
         const Run wrongCommand = tool({QStringLiteral("queue"), QStringLiteral("--bundle"), m_dir.path()});
         QCOMPARE(wrongCommand.exitCode, 2);
     }
+
+    // Issue 16 finding 5: a symlink given as the bundle directory is refused (as root it
+    // pointed the tar into /etc); the directory it points to stays untouched. A link to a
+    // temporary "victim" directory stands in for /etc, so a failing run damages nothing.
+    void bundleRefusesSymlinkedDirectory()
+    {
+        const QString victim = m_dir.filePath(QStringLiteral("victim"));
+        QVERIFY(QDir().mkpath(victim));
+        const QString link = m_dir.filePath(QStringLiteral("usb-link"));
+        QVERIFY(QFile::link(victim, link));
+        for (const QString& target : {link, link + QLatin1Char('/')}) {
+            const Run r = tool({QStringLiteral("diag"), QStringLiteral("--config"), m_config,
+                                QStringLiteral("--bundle"), target});
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.err.contains(QStringLiteral("symbolic link")), qPrintable(r.err));
+            QVERIFY2(QDir(victim).entryList(QDir::Files | QDir::Hidden).isEmpty(),
+                     qPrintable(QDir(victim).entryList(QDir::Files | QDir::Hidden).join(QLatin1Char(' '))));
+        }
+    }
+
+    // System directories are refused even when given directly. /run (a writable tmpfs as root)
+    // stands in for /etc: a failing run leaves at most a tar there, which is removed.
+    void bundleRefusesSystemDirectory()
+    {
+        const QStringList before =
+            QDir(QStringLiteral("/run")).entryList({QStringLiteral("onewindow-diag-*")});
+        const Run r = tool({QStringLiteral("diag"), QStringLiteral("--config"), m_config,
+                            QStringLiteral("--bundle"), QStringLiteral("/run")});
+        for (const QString& name :
+             QDir(QStringLiteral("/run")).entryList({QStringLiteral("onewindow-diag-*")}))
+            if (!before.contains(name))
+                QFile::remove(QStringLiteral("/run/") + name);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("system directory")), qPrintable(r.err));
+        const Run etc = tool({QStringLiteral("diag"), QStringLiteral("--config"), m_config,
+                              QStringLiteral("--bundle"), QStringLiteral("/etc/")});
+        QCOMPARE(etc.exitCode, 2);
+        QVERIFY2(etc.err.contains(QStringLiteral("system directory")), qPrintable(etc.err));
+        // The kiosk's own state directory is no export target either.
+        const Run state = tool({QStringLiteral("diag"), QStringLiteral("--config"), m_config,
+                                QStringLiteral("--bundle"), m_state});
+        QCOMPARE(state.exitCode, 2);
+        QVERIFY2(state.err.contains(QStringLiteral("system directory")), qPrintable(state.err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDiagnosticsTool)

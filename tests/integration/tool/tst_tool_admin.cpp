@@ -9,7 +9,9 @@
 #include "app/storage/AuditLog.h"
 #include "app/storage/DatabaseOpener.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -91,6 +93,39 @@ private slots:
         QVERIFY(record.ok());
         QVERIFY(PinHasher::verify(record.value(), QStringLiteral("480715")));
         QCOMPARE(record->params.n, quint64(1) << 15);
+    }
+
+    // Issue 16 finding 5: --pin-file in a symlinked directory, or naming a symlink, is refused;
+    // what the link points to is untouched.
+    void pinFileRefusesSymlinks()
+    {
+        const QString victimDir = m_dir->filePath(QStringLiteral("victim"));
+        QVERIFY(QDir().mkpath(victimDir));
+        const QString linkDir = m_dir->filePath(QStringLiteral("link-dir"));
+        QVERIFY(QFile::link(victimDir, linkDir));
+        const Run viaDir =
+            tool({QStringLiteral("admin"), QStringLiteral("set-pin"), QStringLiteral("--pin-file"),
+                  linkDir + QStringLiteral("/admin-pin"), QStringLiteral("--state-dir"), m_dir->path()},
+                 "480715\n480715\n");
+        QCOMPARE(viaDir.exitCode, 2);
+        QVERIFY2(viaDir.err.contains("symbolic link"), viaDir.err.constData());
+        QVERIFY(QDir(victimDir).entryList(QDir::Files | QDir::Hidden).isEmpty());
+
+        QFile victim(m_dir->filePath(QStringLiteral("victim-file")));
+        QVERIFY(victim.open(QIODevice::WriteOnly));
+        victim.write("untouched\n");
+        victim.close();
+        const QString linkFile = m_dir->filePath(QStringLiteral("admin-pin-link"));
+        QVERIFY(QFile::link(victim.fileName(), linkFile));
+        const Run viaFile =
+            tool({QStringLiteral("admin"), QStringLiteral("set-pin"), QStringLiteral("--pin-file"), linkFile,
+                  QStringLiteral("--state-dir"), m_dir->path()},
+                 "480715\n480715\n");
+        QCOMPARE(viaFile.exitCode, 2);
+        QVERIFY2(viaFile.err.contains("symbolic link"), viaFile.err.constData());
+        QVERIFY(QFileInfo(linkFile).isSymLink());
+        QVERIFY(victim.open(QIODevice::ReadOnly));
+        QCOMPARE(victim.readAll(), QByteArray("untouched\n"));
     }
 
     void recordTakesTheDirectorysGroup()

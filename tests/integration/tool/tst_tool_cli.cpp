@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QDate>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -956,6 +957,40 @@ private slots:
             QCOMPARE(masked.exitCode, 0);
             QVERIFY(!masked.text().contains(p.idNumber));
         }
+    }
+
+    // Issue 16 finding 4: --config /dev/zero and a 300 MB file are refused at once with a clear
+    // message (before the fix the tool read /dev/zero until memory ran out).
+    void config_sizeLimit_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("/dev/zero") << QStringLiteral("/dev/zero") << QStringLiteral("not a regular file");
+        QTest::newRow("300 MB") << QStringLiteral("big") << QStringLiteral("too large");
+    }
+
+    void config_sizeLimit()
+    {
+        QFETCH(QString, path);
+        QFETCH(QString, message);
+        if (path == QLatin1String("big")) {
+            path = m_dir.filePath(QStringLiteral("big.conf"));
+            QFile big(path);
+            QVERIFY(big.open(QIODevice::WriteOnly));
+            big.write("[kiosk]\nstate_dir=/tmp/x\n");
+            QVERIFY(big.resize(300LL * 1024 * 1024)); // sparse: 300 MB without using the disk
+            big.close();
+        }
+        QElapsedTimer clock;
+        clock.start();
+        const ToolRun r =
+            runTool({QStringLiteral("--config"), path, QStringLiteral("selftest"), QStringLiteral("--json")});
+        QVERIFY2(clock.elapsed() < 10000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY2(r.exitCode > 0, r.err.constData());
+        QVERIFY2(r.text().contains(message) || QString::fromUtf8(r.err).contains(message),
+                 (r.out + r.err).constData());
+        if (path != QLatin1String("/dev/zero"))
+            QFile::remove(path);
     }
 
     void reveal_allowedWithoutAnyConfig()

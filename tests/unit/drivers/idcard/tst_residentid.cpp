@@ -51,6 +51,7 @@ private slots:
     void todayBoundary();
     void nullTodaySkipsFutureCheck();
     void names();
+    void provinceCodes();
 };
 
 void TstResidentId::parse_data()
@@ -179,6 +180,52 @@ void TstResidentId::parse_data()
         K::Foreign2023, withWrongCheck(QStringLiteral("91184019850315002")));
     bad("foreign 2023 bad date", withCheck(QStringLiteral("91184019851315002")), E::Date, K::Foreign2023,
         withCheck(QStringLiteral("91184019851315002")));
+
+    // Province codes come from a closed set (finding 6 of issue 16): the review's number, a
+    // "foreigner" number of province 90, is refused as a format error.
+    bad("foreign 2023 province 90", QStringLiteral("990426199112010074"), E::Format);
+    bad("foreign 2023 province 00", withCheck(QStringLiteral("90084019850315002")), E::Format);
+    bad("resident province 00", withCheck(QStringLiteral("00010519491231002")), E::Format);
+    bad("resident province 16", withCheck(QStringLiteral("16010519491231002")), E::Format);
+    bad("resident province 72 (Taiwan is 71)", withCheck(QStringLiteral("72010519491231002")), E::Format);
+    bad("resident province 99", withCheck(QStringLiteral("99010519491231002")), E::Format);
+    bad("legacy 15 province 39", QStringLiteral("390105491231002"), E::Format);
+    // A province that exists with a prefecture/county that no longer does stays valid.
+    const QString formerSichuanCounty = withCheck(QStringLiteral("51392119800101001"));
+    ok("abolished county in an existing province", formerSichuanCounty, K::Resident, formerSichuanCounty,
+       QDate(1980, 1, 1), S::Male, QStringLiteral("513921"));
+}
+
+void TstResidentId::provinceCodes()
+{
+    // GB/T 2260 provinces: 11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81–83. Every two-digit
+    // code is tried as a resident's first two digits and as a 2023 foreigner's digits 2–3.
+    const QList<int> provinces = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43,
+                                  44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83};
+    for (int code = 0; code < 100; ++code) {
+        const QString two = QStringLiteral("%1").arg(code, 2, 10, QLatin1Char('0'));
+        const bool known = provinces.contains(code);
+        const ResidentId resident =
+            ResidentId::parse(withCheck(two + QStringLiteral("010519491231002")), kToday);
+        const ResidentId foreigner = ResidentId::parse(
+            withCheck(QStringLiteral("9") + two + QStringLiteral("84019850315002")), kToday);
+        const ResidentId legacy = ResidentId::parse(two + QStringLiteral("0105491231002"), kToday);
+        if (code / 10 == 9) { // an 18-digit 9… is the foreigner form (tested below); 15 digits have none
+            QCOMPARE(int(legacy.error()), int(E::Format));
+        } else {
+            QVERIFY2(resident.isValid() == known, qPrintable(two));
+            QVERIFY2(legacy.isValid() == known, qPrintable(two));
+            if (!known) {
+                QCOMPARE(int(resident.error()), int(E::Format));
+                QCOMPARE(int(legacy.error()), int(E::Format));
+            }
+        }
+        QVERIFY2(foreigner.isValid() == known, qPrintable(two));
+        if (known)
+            QCOMPARE(foreigner.regionCode(), two + QStringLiteral("0000"));
+        else
+            QCOMPARE(int(foreigner.error()), int(E::Format));
+    }
 }
 
 void TstResidentId::parse()
