@@ -15,6 +15,7 @@ struct StorageConfig
     QString keyFile;                         // storage/key_file; empty = <stateDir>/keys
     qint64 retentionMs = 72LL * 3600 * 1000; // storage/retention_hours (PIPL art. 19): 72 h
     bool createKeys = true;                  // the kiosk creates keys on first start; the tool never does
+    QString licenseRootKey;                  // licenses/root_key: path or inline base64 DER (app/trust)
 
     QString outboxPath() const { return stateDir + QStringLiteral("/outbox.db"); }
     QString cachePath() const { return stateDir + QStringLiteral("/cache.db"); }
