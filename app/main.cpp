@@ -31,13 +31,13 @@
 #include "app/ui/CatalogController.h"
 #include "app/ui/DemoConsole.h"
 #include "app/ui/DemoController.h"
+#include "app/ui/DemoLicences.h"
 #include "app/ui/FormController.h"
 #include "app/ui/HubProgressSource.h"
 #include "app/ui/JourneyController.h"
 #include "app/ui/LanguageController.h"
 #include "app/ui/LocalProgressSource.h"
 #include "app/ui/SessionController.h"
-#include "base/files/BoundedRead.h"
 #include "drivers/reader/ReaderManager.h"
 #include "drivers/sim/SimIdentities.h"
 
@@ -89,29 +89,21 @@ IdlePolicy idlePolicyFrom(const KioskConfig& config)
     return policy;
 }
 
-// The demo's residents hold e-licences (resources/demo/licenses.json, a hub delta page): they
-// enter the cache through the same applyPage() a sync uses, under a scope of their own so the
-// hub cursor is untouched. Runs on the storage thread.
-void seedDemoLicenses(storage::StorageService& storage, const QString& path)
+// Demo mode without a configured licence root trusts the demo authority's root instead
+// (app/ui DemoLicences); with one configured, the demo licences are not seeded.
+QString demoAuthorityDir(KioskConfig& config)
 {
-    const files::ReadResult file =
-        files::readRegularFile(path, files::kDemoDataMaxBytes, QStringLiteral("demo licences"));
-    if (!file.ok()) {
-        qWarning("%s", qPrintable(file.error));
-        return;
+    if (!config.value(QStringLiteral("licenses/root_key")).toString().trimmed().isEmpty()) {
+        qWarning("demo licences not seeded: [licenses] root_key is configured and does not trust the demo "
+                 "authority");
+        return {};
     }
-    storage::DeltaPage page;
-    for (const QJsonValue& v : QJsonDocument::fromJson(file.bytes)[QStringLiteral("changes")].toArray()) {
-        storage::LicenseChange change;
-        change.hubVersion = qint64(v[QStringLiteral("hub_version")].toDouble());
-        change.license = ELicense::fromJson(v[QStringLiteral("license")].toObject());
-        page.changes.append(change);
-    }
-    storage.post([page](storage::StorageWorker& w) {
-        if (w.isOpen())
-            w.cache().applyPage(page, QStringLiteral("demo-seed"));
-        return 0;
-    });
+    const QString dir = config.stateDir() + QStringLiteral("/demo-authority");
+    const QString root = DemoLicences::trustedRoot(dir);
+    if (root.isEmpty())
+        return {};
+    config.setValue(QStringLiteral("licenses/root_key"), root);
+    return dir;
 }
 
 int fail(const QString& message)
@@ -215,6 +207,7 @@ int main(int argc, char* argv[])
     if (config.value(QStringLiteral("kiosk/out_of_service"), false).toBool())
         session.setOutOfService(true); // switched off by a technician in admin mode
 
+    const QString demoAuthority = demo ? demoAuthorityDir(config) : QString();
     // Local data on its own thread: the GUI only queues requests (DESIGN.md §2, §6).
     storage::StorageConfig storageConfig = storage::StorageConfig::fromKioskConfig(config);
     storageConfig.waitForOwnerLock = true; // a running `onewindow-tool sync` finishes first
@@ -227,8 +220,8 @@ int main(int argc, char* argv[])
     healthMonitor.setReaderManager(&readers);
     healthMonitor.setStorage(&storage);
     const QString demoDir = qEnvironmentVariable("ONEWINDOW_DEMO_DIR", QStringLiteral(":/onewindow/demo"));
-    if (demo)
-        seedDemoLicenses(storage, demoDir + QStringLiteral("/licenses.json"));
+    if (demo && !demoAuthority.isEmpty())
+        DemoLicences::seed(storage, demoDir + QStringLiteral("/licenses.json"), demoAuthority);
     // Sync with the hub when one is configured (issue 5); destroyed before the storage (declared
     // after it). Every enqueue kicks the outbox so a receipt turns 已提交 within seconds online.
     std::unique_ptr<sync::SyncService> syncService;

@@ -10,6 +10,8 @@ PACKAGES=(
   clang libclang-rt-14-dev
   # integration tests: pseudo-terminals, private mount namespaces, TLS test PKI
   util-linux openssl python3
+  # the reference hub signs licences with ECDSA P-256 (SM2 goes through the openssl command)
+  python3-cryptography
   # Qt 6 core, QML runtime modules (templates and folderlistmodel are not pulled in
   # automatically by the controls and the virtual keyboard)
   qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-tools-dev qt6-l10n-tools

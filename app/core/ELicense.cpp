@@ -118,6 +118,11 @@ QJsonObject ELicense::toJson() const
                          {QStringLiteral("synced_at"), timeValue(sync.syncedAt)},
                          {QStringLiteral("batch"), sync.batch},
                          {QStringLiteral("op"), sync.op}});
+    if (!signature.isEmpty())
+        o.insert(QStringLiteral("signature"),
+                 QJsonObject{{QStringLiteral("alg"), signature.alg},
+                             {QStringLiteral("key_id"), signature.keyId},
+                             {QStringLiteral("value"), QString::fromLatin1(signature.value.toBase64())}});
     return o;
 }
 
@@ -160,6 +165,14 @@ ELicense ELicense::fromJson(const QJsonObject& o, QString* error)
     l.sync.syncedAt = QDateTime::fromString(str(s, "synced_at"), Qt::ISODateWithMs);
     l.sync.batch = str(s, "batch");
     l.sync.op = str(s, "op");
+    const QJsonObject sig = o.value(QStringLiteral("signature")).toObject();
+    l.signature.alg = str(sig, "alg");
+    l.signature.keyId = str(sig, "key_id");
+    // Strict base64: a signature that does not decode is no signature (verification fails).
+    const auto decoded =
+        QByteArray::fromBase64Encoding(str(sig, "value").toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (decoded)
+        l.signature.value = *decoded;
     if (l.holders.isEmpty())
         fail(QStringLiteral("holders"));
     if (l.typeCode.isEmpty())

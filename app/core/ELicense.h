@@ -30,6 +30,19 @@ struct LicenseSyncInfo
     QString op; // upsert | revoke | delete
 };
 
+// The issuing authority's seal over a licence record (GB/T 38540 electronic seal, simplified to
+// a bare signature): `alg` is the issuer key's algorithm as the catalogue names it, `keyId`
+// picks the key in the catalogue's signed issuer key list, `value` is the DER signature over
+// app/trust/LicenseCanonical's bytes. Not personal data.
+struct LicenseSignature
+{
+    QString alg;      // "SM2-SM3" | "ECDSA-P256-SHA256"
+    QString keyId;    // issuer_keys[].key_id
+    QByteArray value; // DER ECDSA/SM2 signature (base64 in JSON)
+
+    bool isEmpty() const { return alg.isEmpty() && keyId.isEmpty() && value.isEmpty(); }
+};
+
 // An electronic licence (电子证照) as cached on the kiosk: reference/gov-standards.md §7.2.
 // A value type; the holders' names and numbers and the face fields are personal data and are
 // wiped with wipe() when a session ends.
@@ -65,6 +78,7 @@ struct ELicense
     QList<LicenseHolder> holders;
     QMap<QString, QString> face; // 照面 KZ_* fields
     LicenseSyncInfo sync;
+    LicenseSignature signature; // empty when the hub sent none (such a licence is never used)
 
     // Valid on `day`: status VALID and the day inside [validFrom, validTo].
     bool isUsableOn(QDate day) const;

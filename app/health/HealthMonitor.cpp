@@ -152,6 +152,8 @@ void HealthMonitor::onStorageAnswer(quint64 probe, const storage::WriteProbe& re
     }
     m_databases = result.databases;
     m_freeBytes = result.freeBytes;
+    m_licenceTrust =
+        LicenceTrust{result.licenceTrustProblem, result.licencesRefused, result.lastLicenceRefusal};
     rebuild();
 }
 
@@ -213,6 +215,9 @@ void HealthMonitor::rebuild()
     checks << syncCheck(m_syncConfigured, m_sync, now, m_settings);
     if (m_storage)
         checks << (m_databases ? diskCheck(m_freeBytes, m_settings) : pending(QStringLiteral("disk")));
+    if (m_storage && m_licenceTrust)
+        checks << licenceTrustCheck(m_licenceTrust->problem, m_licenceTrust->refused,
+                                    m_licenceTrust->lastRefusal);
 
     HealthReport next;
     next.checks = HealthReport::carrySince(m_report, checks, now);

@@ -92,6 +92,14 @@ private:
     bool m_storageTimedOut = false;
     std::optional<QList<QPair<QString, QString>>> m_databases; // label → error
     qint64 m_freeBytes = -1;
+    // Licence trust as the last storage answer reported it (nullopt until the first).
+    struct LicenceTrust
+    {
+        QString problem;
+        int refused = 0;
+        QString lastRefusal;
+    };
+    std::optional<LicenceTrust> m_licenceTrust;
     std::optional<sync::SyncStatus> m_sync;
 
     HealthReport m_report;

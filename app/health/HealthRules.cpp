@@ -40,6 +40,19 @@ HealthCheck databaseCheck(const QString& name, const QString& error)
     return make(name, HealthStatus::Fail, QStringLiteral("write probe failed: %1").arg(error));
 }
 
+HealthCheck licenceTrustCheck(const QString& problem, int refused, const QString& lastRefusal)
+{
+    const QString name = QStringLiteral("licences");
+    if (refused > 0)
+        return make(name, HealthStatus::Warn,
+                    QStringLiteral("ALARM: %1 licence(s) refused, not used (last: %2)")
+                        .arg(refused)
+                        .arg(lastRefusal));
+    if (!problem.isEmpty())
+        return make(name, HealthStatus::Warn, QStringLiteral("licences cannot be verified: %1").arg(problem));
+    return make(name, HealthStatus::Ok, QStringLiteral("issuer keys verified"));
+}
+
 HealthCheck databaseTimeoutCheck(const QString& name, qint64 probeTimeoutMs)
 {
     return make(name, HealthStatus::Fail,

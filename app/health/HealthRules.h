@@ -28,6 +28,11 @@ HealthCheck databaseTimeoutCheck(const QString& name, qint64 probeTimeoutMs);
 // `freeBytes` < 0: the file system could not be asked (warn).
 HealthCheck diskCheck(qint64 freeBytes, const HealthSettings& settings);
 
+// Licence trust ("licences"): warn with the alarm text when licences were refused since start
+// (unsigned, tampered, wrong key) or cannot be verified at all (no root key, no verified issuer
+// keys). Never fails: a restart does not repair a tampered row or a missing key.
+HealthCheck licenceTrustCheck(const QString& problem, int refused, const QString& lastRefusal);
+
 // Sync never fails: a restart does not bring a network back, so it must not stop the watchdog.
 HealthCheck syncCheck(bool configured, const std::optional<sync::SyncStatus>& status, const QDateTime& now,
                       const HealthSettings& settings);

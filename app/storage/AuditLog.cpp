@@ -21,6 +21,7 @@ constexpr KindName kKinds[] = {
     {AuditEvent::Kind::ConfigChange, "config_change"},
     {AuditEvent::Kind::Export, "export"},
     {AuditEvent::Kind::StorageAlarm, "storage_alarm"},
+    {AuditEvent::Kind::LicenseRefused, "license_refused"},
     {AuditEvent::Kind::AdminAction, "admin_action"},
 };
 

@@ -26,7 +26,8 @@ struct AuditEvent
         ConfigChange,
         Export,
         StorageAlarm,
-        AdminAction, // an action in admin mode (app/admin AdminSession::record); new kinds go last
+        AdminAction,    // an action in admin mode (app/admin AdminSession::record); new kinds go last
+        LicenseRefused, // a licence failed verification (app/trust): never used, alarm raised
     };
 
     qint64 seq = 0; // assigned by append()

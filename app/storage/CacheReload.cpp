@@ -9,7 +9,8 @@
 
 namespace onewindow::storage {
 
-Result<std::unique_ptr<CacheBuilder>> CacheBuilder::start(const QString& newPath, const KeyStore& keys)
+Result<std::unique_ptr<CacheBuilder>> CacheBuilder::start(const QString& newPath, const KeyStore& keys,
+                                                          const trust::PublicKey& root)
 {
     DatabaseOpener::removeFiles(newPath);
     auto db = SqliteDb::open(newPath, SqliteDb::Mode::ReadWriteCreate);
@@ -30,6 +31,7 @@ Result<std::unique_ptr<CacheBuilder>> CacheBuilder::start(const QString& newPath
     b->m_path = newPath;
     b->m_db = std::move(db).value();
     b->m_cache = std::make_unique<LicenseCache>(*b->m_db, keys);
+    b->m_cache->setTrustRoot(root);
     return b;
 }
 

@@ -12,7 +12,9 @@ class CacheBuilder
 {
 public:
     // Removes a stale cache.new.db left by an interrupted build and creates an empty one.
-    static Result<std::unique_ptr<CacheBuilder>> start(const QString& newPath, const KeyStore& keys);
+    // `root` is the licence root key (ingest refuses what cannot verify under it, as live).
+    static Result<std::unique_ptr<CacheBuilder>> start(const QString& newPath, const KeyStore& keys,
+                                                       const trust::PublicKey& root = {});
     ~CacheBuilder(); // an unfinished build is deleted
 
     Result<ApplyOutcome> applyPage(const DeltaPage& page);

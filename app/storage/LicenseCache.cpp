@@ -111,6 +111,19 @@ Result<ApplyOutcome> LicenseCache::applyPage(const DeltaPage& page, const QStrin
             ++out.invalid;
             continue;
         }
+        // Ingest refuses what can never verify, without cryptography (ingest must keep its
+        // 50,000/s); the signature itself is checked at every use (lookupValid), which also
+        // catches a row changed in cache.db afterwards. Revoke/delete need no signature: they
+        // only ever take a licence out of use.
+        if (change.op == LicenseChange::Op::Upsert) {
+            const trust::LicenseVerdict shape =
+                m_keyring ? m_keyring->checkShape(l) : trust::IssuerKeyring::checkSigned(l);
+            if (shape != trust::LicenseVerdict::Verified) {
+                if (out.refused++ == 0)
+                    out.refusedReason = QLatin1String(trust::verdictName(shape));
+                continue;
+            }
+        }
         PreparedChange p;
         p.change = &change;
         work.push_back(std::move(p));
@@ -297,14 +310,16 @@ Status LicenseCache::clearCursor(const QString& scope)
     return st.run();
 }
 
-Result<QList<ELicense>> LicenseCache::lookupValid(QStringView idNumber, QDate today) const
+Result<QList<ELicense>> LicenseCache::lookupValid(QStringView idNumber, QDate today,
+                                                  QList<RejectedLicense>* rejected) const
 {
+    const std::shared_ptr<const trust::IssuerKeyring> keyring = m_keyring;
     const QByteArray bidx = m_keys.blindIndex(idNumber);
     const QString day = today.toString(Qt::ISODate);
     const QString parsed = ResidentId::parse(idNumber.toString()).number();
     const QString wanted = parsed.isEmpty() ? idNumber.toString().trimmed() : parsed;
     auto lease =
-        m_db.cached("SELECT l.license_key, l.key_ver, l.payload_ct FROM license_holder h "
+        m_db.cached("SELECT l.license_key, l.key_ver, l.payload_ct, l.type_code FROM license_holder h "
                     "JOIN license l ON l.id = h.license_id WHERE h.holder_bidx = ?1 AND l.status = 'valid' "
                     "AND l.payload_ct IS NOT NULL AND (l.valid_from IS NULL OR l.valid_from <= ?2) "
                     "AND (l.valid_to IS NULL OR l.valid_to >= ?2) ORDER BY l.type_code, l.id");
@@ -342,6 +357,18 @@ Result<QList<ELicense>> LicenseCache::lookupValid(QStringView idNumber, QDate to
             licence.wipe();
             continue;
         }
+        // The issuer's signature, at every use: AES-GCM proves the row was written with our
+        // key, the signature that its content is the issuer's.
+        const trust::LicenseVerdict verdict =
+            keyring ? keyring->verify(licence) : trust::LicenseVerdict::NoTrust;
+        if (verdict != trust::LicenseVerdict::Verified) {
+            qCWarning(lcStorage, "a cached licence failed verification (%s); not used",
+                      trust::verdictName(verdict));
+            if (rejected)
+                rejected->append({st.blob(0), st.text(3), verdict});
+            licence.wipe();
+            continue;
+        }
         out.append(std::move(licence));
     }
     if (st.failed()) {
@@ -352,15 +379,55 @@ Result<QList<ELicense>> LicenseCache::lookupValid(QStringView idNumber, QDate to
     return out;
 }
 
+Expected<std::shared_ptr<const trust::IssuerKeyring>, QString>
+LicenseCache::keyringFor(const QByteArray& catalogBody) const
+{
+    using R = Expected<std::shared_ptr<const trust::IssuerKeyring>, QString>;
+    const QJsonObject block =
+        QJsonDocument::fromJson(catalogBody).object().value(QLatin1String("issuer_keys")).toObject();
+    auto ring = trust::IssuerKeyring::fromJson(block, m_root);
+    if (!ring)
+        return R::failure(ring.error());
+    return std::make_shared<const trust::IssuerKeyring>(std::move(ring).value());
+}
+
+void LicenseCache::setTrustRoot(const trust::PublicKey& root)
+{
+    m_root = root;
+    reloadTrust();
+}
+
+void LicenseCache::reloadTrust()
+{
+    auto stored = catalog();
+    auto ring = keyringFor(stored ? stored->body : QByteArray());
+    m_keyring = ring ? ring.value() : nullptr;
+    m_trustProblem = ring ? QString() : ring.error();
+    if (!ring && !m_root.isNull() && stored)
+        qCWarning(lcStorage, "licences cannot be verified: %s", qPrintable(m_trustProblem));
+}
+
 Status LicenseCache::storeCatalog(const CatalogBlob& catalog)
 {
+    // A list that does not verify is refused only when there is a root to judge it by and it
+    // names keys at all: without a root nothing is trusted anyway (the alarm says why).
+    auto ring = keyringFor(catalog.body);
+    const bool hasKeys =
+        QJsonDocument::fromJson(catalog.body).object().value(QLatin1String("issuer_keys")).isObject();
+    if (!ring && hasKeys && !m_root.isNull())
+        return fail(StorageError::Kind::InvalidInput,
+                    QStringLiteral("issuer keys refused: %1").arg(ring.error()));
     Statement st(m_db, "INSERT INTO catalog (id, version, etag, fetched_at, body) VALUES (1, ?1, ?2, ?3, ?4) "
                        "ON CONFLICT(id) DO UPDATE SET version = ?1, etag = ?2, fetched_at = ?3, body = ?4");
     st.bind(1, catalog.version)
         .bind(2, catalog.etag)
         .bind(3, catalog.fetchedAt.isValid() ? catalog.fetchedAt.toMSecsSinceEpoch() : now())
         .bind(4, catalog.body.isNull() ? QByteArray("") : catalog.body);
-    return st.run();
+    if (Status s = st.run(); !s.ok())
+        return s;
+    m_keyring = ring ? ring.value() : nullptr;
+    m_trustProblem = ring ? QString() : ring.error();
+    return Ok{};
 }
 
 Result<CatalogBlob> LicenseCache::catalog() const

@@ -3,6 +3,7 @@
 #include "app/core/ELicense.h"
 #include "app/platform/KeyStore.h"
 #include "app/storage/SqliteDb.h"
+#include "app/trust/IssuerKeyring.h"
 
 #include <QDate>
 #include <QList>
@@ -39,6 +40,19 @@ struct ApplyOutcome
     int applied = 0;
     int skippedOlder = 0; // hub version not newer than the stored one: replays are harmless
     int invalid = 0;      // identifier fails GB/T 36904 or required fields missing: skipped
+    // An upsert that can never verify (unsigned, unknown key, another issuer's key, another
+    // algorithm): not stored, the cursor still advances. Names the first reason seen.
+    int refused = 0;
+    QString refusedReason;
+};
+
+// A cached licence that failed verification at lookup: never returned, reported for the audit
+// log and the alarm. No personal data: the keyed row reference and the type.
+struct RejectedLicense
+{
+    QByteArray licenseKey;
+    QString typeCode;
+    trust::LicenseVerdict verdict = trust::LicenseVerdict::BadSignature;
 };
 
 struct CatalogBlob
@@ -83,10 +97,23 @@ public:
     Status clearCursor(const QString& scope = QStringLiteral("licenses"));
 
     // The resident's licences usable on `today` (status valid, inside the validity dates),
-    // where the ID number appears as a holder in any role. A tampered payload fails the whole
-    // lookup with a Crypto error: never a half-decrypted licence.
-    Result<QList<ELicense>> lookupValid(QStringView idNumber, QDate today) const;
+    // where the ID number appears as a holder in any role, each verified against its issuer
+    // key. A tampered payload fails the whole lookup with a Crypto error: never a
+    // half-decrypted licence. A licence whose signature does not verify is left out and
+    // appended to `rejected`.
+    Result<QList<ELicense>> lookupValid(QStringView idNumber, QDate today,
+                                        QList<RejectedLicense>* rejected = nullptr) const;
 
+    // Licence trust (DESIGN.md §14): the root key from kiosk.conf. The issuer key list is the
+    // stored catalogue's "issuer_keys", verified against the root whenever either changes;
+    // without both, no licence is ever returned.
+    void setTrustRoot(const trust::PublicKey& root);
+    trust::PublicKey trustRoot() const { return m_root; }
+    // Empty when a verified issuer key list is loaded; otherwise why licences cannot be used.
+    QString trustProblem() const { return m_trustProblem; }
+
+    // A catalogue whose issuer_keys fail verification under the configured root is refused
+    // (InvalidInput) and the stored one is kept.
     Status storeCatalog(const CatalogBlob& catalog);
     Result<CatalogBlob> catalog() const; // NotFound when none stored
 
@@ -118,9 +145,17 @@ private:
     Status storeRemoval(const QByteArray& key, qint64 id, const LicenseChange& change, qint64 t);
     Status storeHolders(qint64 id, const QList<QByteArray>& wanted, bool mayHaveHolders);
 
+    // The keyring for `catalogBody` under m_root, or the reason there is none.
+    Expected<std::shared_ptr<const trust::IssuerKeyring>, QString>
+    keyringFor(const QByteArray& catalogBody) const;
+    void reloadTrust();
+
     SqliteDb& m_db;
     KeyStore m_keys;
     Clock m_clock;
+    trust::PublicKey m_root;
+    std::shared_ptr<const trust::IssuerKeyring> m_keyring;
+    QString m_trustProblem = QStringLiteral("no licence root key configured ([licenses] root_key)");
 };
 
 } // namespace onewindow::storage

@@ -9,6 +9,7 @@ StorageConfig StorageConfig::fromKioskConfig(const KioskConfig& config)
     StorageConfig c;
     c.stateDir = config.stateDir();
     c.keyFile = config.value(QStringLiteral("storage/key_file")).toString();
+    c.licenseRootKey = config.value(QStringLiteral("licenses/root_key")).toString();
     bool ok = false;
     const double hours = config.value(QStringLiteral("storage/retention_hours")).toDouble(&ok);
     if (ok && hours >= 0)

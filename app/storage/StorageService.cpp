@@ -108,7 +108,16 @@ quint64 StorageService::lookupLicenses(QString idNumber, QString purpose, QStrin
                     request, StorageError{StorageError::Kind::Io, 0, QStringLiteral("storage not open")});
                 return;
             }
-            auto found = m_worker->cache().lookupValid(id, QDate::currentDate());
+            QList<RejectedLicense> rejected;
+            auto found = m_worker->cache().lookupValid(id, QDate::currentDate(), &rejected);
+            // A licence that failed verification is never used: audited and raised as an alarm.
+            for (const RejectedLicense& r : rejected)
+                m_worker->recordLicenceRefusal(QStringLiteral("use"),
+                                               QString::fromLatin1(r.licenseKey.left(16).toHex()), r.typeCode,
+                                               QLatin1String(trust::verdictName(r.verdict)));
+            if (!rejected.isEmpty())
+                emit alarm(QStringLiteral("%1 cached licence(s) failed verification and were not used")
+                               .arg(rejected.size()));
             if (found.ok()) {
                 QList<AuditEvent> uses;
                 for (const ELicense& l : found.value()) {

@@ -58,6 +58,14 @@ Result<StorageHealth> StorageWorker::open()
     m_outbox->setRetentionMs(m_config.retentionMs);
     m_audit = std::make_unique<AuditLog>(*m_auditDb, m_keys);
     m_cache = std::make_unique<LicenseCache>(*m_cacheDb, m_keys);
+    // Licence trust: the root from kiosk.conf. Without one the kiosk still runs, but no
+    // licence fills a form, and the health check says why.
+    auto root = trust::PublicKey::fromConfigValue(m_config.licenseRootKey);
+    if (root.ok())
+        m_licenceRoot = root.value();
+    else
+        m_licenceRootProblem = root.error();
+    m_cache->setTrustRoot(m_licenceRoot);
 
     auto recovered = m_outbox->recoverAfterRestart();
     if (!recovered.ok())
@@ -91,8 +99,10 @@ Status StorageWorker::swapInCache(OpenReport* report)
         if (db.ok())
             m_cacheDb = std::move(db).value();
     }
-    if (m_cacheDb)
+    if (m_cacheDb) {
         m_cache = std::make_unique<LicenseCache>(*m_cacheDb, m_keys);
+        m_cache->setTrustRoot(m_licenceRoot);
+    }
     return s;
 }
 
@@ -162,7 +172,30 @@ WriteProbe StorageWorker::probeWritable()
                        {QStringLiteral("audit"), probeOne(m_auditDb.get())},
                        {QStringLiteral("cache"), probeOne(m_cacheDb.get())}};
     probe.freeBytes = diskSpaceAt(m_config.stateDir).availableBytes;
+    probe.licenceTrustProblem = !m_licenceRootProblem.isEmpty() ? m_licenceRootProblem
+                                : m_cache                       ? m_cache->trustProblem()
+                                                                : QString();
+    probe.licencesRefused = m_licencesRefused;
+    probe.lastLicenceRefusal = m_lastLicenceRefusal;
     return probe;
+}
+
+void StorageWorker::recordLicenceRefusal(const QString& stage, const QString& licenseRef,
+                                         const QString& typeCode, const QString& reason)
+{
+    ++m_licencesRefused;
+    m_lastLicenceRefusal = QStringLiteral("%1 at %2").arg(reason, stage);
+    qCCritical(lcStorage, "ALARM: a licence was refused at %s: %s", qPrintable(stage), qPrintable(reason));
+    if (!m_audit)
+        return;
+    AuditEvent e;
+    e.kind = AuditEvent::Kind::LicenseRefused;
+    e.actor = QStringLiteral("system");
+    e.objectRef = licenseRef.isEmpty() ? QStringLiteral("-") : licenseRef;
+    e.purpose = stage;
+    e.result = QStringLiteral("refused");
+    e.detail = QStringLiteral("%1 %2").arg(reason, typeCode.isEmpty() ? QStringLiteral("-") : typeCode);
+    m_audit->append(e);
 }
 
 } // namespace onewindow::storage

@@ -31,6 +31,11 @@ struct WriteProbe
 {
     QList<QPair<QString, QString>> databases;
     qint64 freeBytes = -1; // -1 when the file system cannot be asked
+    // Licence trust: why licences cannot be verified at all (empty when they can), and the
+    // licences refused since start (at ingest or at use) with the last reason.
+    QString licenceTrustProblem;
+    int licencesRefused = 0;
+    QString lastLicenceRefusal;
 };
 
 // Owns the three writer connections and the stores on them. Lives on the storage thread
@@ -65,6 +70,10 @@ public:
     Result<int> reencryptBatch(int batch);
     // A real write per database and the free space (the health monitor, every few seconds).
     WriteProbe probeWritable();
+    // A licence refused (never used), at "ingest" or at "use": one audit event and a count for
+    // the health check's alarm. `licenseRef` is a keyed row reference or "-" (no personal data).
+    void recordLicenceRefusal(const QString& stage, const QString& licenseRef, const QString& typeCode,
+                              const QString& reason);
 
 private:
     StorageConfig m_config;
@@ -76,6 +85,10 @@ private:
     std::unique_ptr<OutboxStore> m_outbox;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<LicenseCache> m_cache;
+    trust::PublicKey m_licenceRoot;
+    QString m_licenceRootProblem;
+    int m_licencesRefused = 0;
+    QString m_lastLicenceRefusal;
 };
 
 } // namespace onewindow::storage

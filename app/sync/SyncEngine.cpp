@@ -807,6 +807,8 @@ void SyncEngine::runLicenses(StreamReport& report)
             auto applied = w.cache().applyPage(*delta);
             if (applied)
                 report.applied += applied.value().applied;
+            if (applied)
+                recordRefusals(w, applied.value());
             else
                 storeError = applied.error().toString();
         });
@@ -823,21 +825,33 @@ void SyncEngine::runLicenses(StreamReport& report)
     succeed(Stream::Licenses, m_settings.licensesIntervalMs, report);
 }
 
+void SyncEngine::recordRefusals(StorageWorker& w, const storage::ApplyOutcome& outcome)
+{
+    // A hub that sends what can never verify (unsigned, unknown key): refused at ingest, one
+    // audit event per page, and the health check raises the alarm.
+    if (outcome.refused > 0)
+        w.recordLicenceRefusal(
+            QStringLiteral("ingest"), QStringLiteral("-"), {},
+            QStringLiteral("%1 (%2 in a page)").arg(outcome.refusedReason).arg(outcome.refused));
+}
+
 bool SyncEngine::fullReload(StreamReport& report)
 {
     report.fullReload = true;
     KeyStore keys;
+    trust::PublicKey root;
     QString newPath;
     std::optional<storage::CatalogBlob> catalog;
     storage([&](StorageWorker& w) {
         keys = w.keys();
+        root = w.cache().trustRoot();
         newPath = w.config().cacheNewPath();
         auto c = w.cache().catalog();
         if (c)
             catalog = c.value();
     });
     // Built on this thread; the storage thread keeps answering lookups from the old file.
-    auto builder = storage::CacheBuilder::start(newPath, keys);
+    auto builder = storage::CacheBuilder::start(newPath, keys, root);
     if (!builder) {
         fail(Stream::Licenses, {}, Outcome::Transient, report,
              QStringLiteral("cache.new.db: %1").arg(builder.error().toString()));
@@ -868,6 +882,8 @@ bool SyncEngine::fullReload(StreamReport& report)
             return false;
         }
         report.applied += applied.value().applied;
+        if (applied.value().refused > 0)
+            storage([&](StorageWorker& w) { recordRefusals(w, applied.value()); });
         ++report.pages;
         if (!delta->hasMore)
             break;
@@ -924,8 +940,13 @@ void SyncEngine::runCatalog(StreamReport& report)
     blob.fetchedAt = QDateTime::currentDateTimeUtc();
     QString storeError;
     storage([&](StorageWorker& w) {
-        if (auto s = w.cache().storeCatalog(blob); !s)
+        if (auto s = w.cache().storeCatalog(blob); !s) {
             storeError = s.error().toString();
+            // Issuer keys that do not verify under the root: the catalogue is refused.
+            if (s.error().kind == storage::StorageError::Kind::InvalidInput)
+                w.recordLicenceRefusal(QStringLiteral("catalog"), QStringLiteral("issuer_keys"), {},
+                                       s.error().message);
+        }
     });
     if (!storeError.isEmpty()) {
         fail(Stream::Catalog, r, Outcome::Transient, report, QStringLiteral("storage: %1").arg(storeError));

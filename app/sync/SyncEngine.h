@@ -18,7 +18,8 @@
 
 namespace onewindow::storage {
 class StorageWorker;
-}
+struct ApplyOutcome;
+} // namespace onewindow::storage
 
 namespace onewindow::sync {
 
@@ -136,6 +137,7 @@ private:
     void runLicenses(StreamReport& report);
     void runCatalog(StreamReport& report);
     bool fullReload(StreamReport& report);
+    static void recordRefusals(storage::StorageWorker& w, const storage::ApplyOutcome& outcome);
     bool sendSubmissions(QList<Item>& items, StreamReport& report, bool* timedOut);
     bool sendRatings(QList<Item>& items, StreamReport& report, bool* timedOut);
     // POST …:batch and apply each item's result in one outbox transaction.

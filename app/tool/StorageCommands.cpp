@@ -181,7 +181,11 @@ CommandResult cacheLookup(const StateAccess& access, QString idNumber, bool json
             QStringLiteral("cannot record the lookup in audit.db: %1").arg(appended.error().message));
 
     LicenseCache cache(*cacheDb.value(), access.keys());
-    auto found = cache.lookupValid(idNumber, QDate::currentDate());
+    // The tool shows only what the kiosk would use: verified under kiosk.conf's root.
+    auto root = trust::PublicKey::fromConfigValue(access.config().licenseRootKey);
+    cache.setTrustRoot(root ? root.value() : trust::PublicKey());
+    QList<RejectedLicense> rejected;
+    auto found = cache.lookupValid(idNumber, QDate::currentDate(), &rejected);
     const QString shownId =
         reveal ? KeyStore::normaliseIdNumber(idNumber) : maskIdNumber(KeyStore::normaliseIdNumber(idNumber));
     secureWipe(idNumber);
@@ -195,6 +199,11 @@ CommandResult cacheLookup(const StateAccess& access, QString idNumber, bool json
     TextTable t;
     t.add(QStringLiteral("ID number"), shownId);
     t.add(QStringLiteral("Valid licences"), QString::number(licenses.size()));
+    if (!rejected.isEmpty())
+        t.add(QStringLiteral("Refused (failed verification)"),
+              QStringLiteral("%1 (%2)")
+                  .arg(rejected.size())
+                  .arg(QLatin1String(trust::verdictName(rejected.first().verdict))));
     for (const ELicense& l : licenses) {
         QJsonArray holders;
         QStringList holderText;
@@ -234,6 +243,7 @@ CommandResult cacheLookup(const StateAccess& access, QString idNumber, bool json
         result.output = jsonBytes(QJsonObject{{QStringLiteral("id_number"), shownId},
                                               {QStringLiteral("count"), int(list.size())},
                                               {QStringLiteral("licenses"), list},
+                                              {QStringLiteral("refused"), int(rejected.size())},
                                               {QStringLiteral("masked"), !reveal}});
     else
         result.output = t.toString().toUtf8();

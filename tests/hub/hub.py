@@ -32,6 +32,8 @@ import urllib.parse
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from licence_signing import LicenceSigner
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 MAX_BATCH = 100
 MAX_BODY = 8 * 1024 * 1024
@@ -105,17 +107,26 @@ class Fixtures:
             text = "".join(line.split("#")[0] for line in f)
         return "".join(c for c in text if c in "0123456789abcdefABCDEF").lower()
 
+    def issuers(self):
+        """issuer_code -> issuer key name in tests/pki (issuer-<name>.key)."""
+        out = {self.issuer_code: "sm2"}
+        for t in self.types.values():
+            if "issuer_code" in t:
+                out[t["issuer_code"]] = t.get("issuer_key", "p256")
+        return out
+
     def make_license(self, l, version=1):
         t = self.types[l["type"]]
         serial = l["serial"]
+        issuer_code = t.get("issuer_code", self.issuer_code)
         return {
-            "license_id": license_identifier(t["code"], self.issuer_code, serial, version),
+            "license_id": license_identifier(t["code"], issuer_code, serial, version),
             "type_code": t["code"],
             "type_name": t["name"],
             "license_name": t["name"],
             "license_no": "SL%08d" % serial,
             "issuer_name": t["issuer"],
-            "issuer_code": self.issuer_code,
+            "issuer_code": issuer_code,
             "issue_date": "2015-03-01",
             "valid_from": "2015-03-01",
             "valid_to": None,
@@ -130,9 +141,13 @@ class Fixtures:
 # ---------------------------------------------------------------- hub state
 
 class HubState:
-    def __init__(self, fixtures):
+    def __init__(self, fixtures, signer=None):
         self.lock = threading.RLock()
         self.fixtures = fixtures
+        # Licences and the catalogue's issuer key list are signed when the PKI has licence
+        # keys (tests/pki/make-pki.sh); faults: unsigned or tampered licences, a rogue root.
+        self.signer = signer
+        self.issuer_signer = "root"
         # submissions: id -> record; commits[id] counts records created (the invariant: <= 1)
         self.submissions = {}
         self.commits = {}
@@ -165,10 +180,14 @@ class HubState:
         self.eid_sessions = {}
 
     # -- licences
-    def add_change(self, op, lic):
+    def add_change(self, op, lic, fault=None):
         with self.lock:
             version = self.next_version
             self.next_version += 1
+            if self.signer is not None and op == "upsert" and fault != "unsigned":
+                lic = self.signer.sign_licence(lic)
+            if fault == "tampered":  # signed, then changed: the signature no longer verifies
+                lic = dict(lic, face=dict(lic.get("face") or {}, KZ_ZZ="篡改过的地址"))
             entry = {"op": op, "hub_version": version, "license": dict(lic)}
             entry["license"]["sync"] = {"hub_version": version, "op": op}
             self.changes.append(entry)
@@ -176,6 +195,9 @@ class HubState:
 
     def set_catalog(self, catalog):
         with self.lock:
+            if self.signer is not None:
+                catalog = dict(catalog, issuer_keys=self.signer.issuer_keys(str(catalog.get("version", "")),
+                                                                           self.issuer_signer))
             self.catalog_body = json.dumps(catalog, ensure_ascii=False, sort_keys=True).encode("utf-8")
             self.catalog_etag = '"%s"' % hashlib.sha256(self.catalog_body).hexdigest()[:20]
 
@@ -728,10 +750,11 @@ class AdminHandler(BaseHTTPRequestHandler):
                     lic = ch.get("license")
                     if lic is None and "fixture" in ch:
                         lic = st.fixtures.make_license(ch["fixture"], ch.get("version", 1))
-                    versions.append(st.add_change(ch.get("op", "upsert"), lic))
+                    versions.append(st.add_change(ch.get("op", "upsert"), lic, ch.get("fault")))
                 self.reply(200, {"hub_versions": versions})
             elif p == "/admin/catalog":
                 catalog = data.get("catalog") or dict(st.fixtures.catalog, version=data.get("version", "bumped"))
+                st.issuer_signer = data.get("issuer_signer", "root")  # "rogue": not the kiosk's root
                 st.fixtures.catalog = catalog
                 st.set_catalog(catalog)
                 self.reply(200, {"etag": st.catalog_etag})
@@ -767,7 +790,7 @@ def make_context(cert, key, ca):
 
 
 def ensure_pki(directory):
-    if not os.path.exists(os.path.join(directory, "hub.pem")):
+    if not os.path.exists(os.path.join(directory, "hub.pem")) or not LicenceSigner.available(directory):
         subprocess.run([os.path.join(HERE, "..", "pki", "make-pki.sh"), directory], check=True)
 
 
@@ -792,7 +815,9 @@ def main():
         ensure_pki(args.pki)
     port = args.port if args.port is not None else (8443 if args.demo else 0)
 
-    state = HubState(Fixtures(args.fixtures))
+    fixtures = Fixtures(args.fixtures)
+    signer = LicenceSigner(args.pki, fixtures.issuers()) if LicenceSigner.available(args.pki) else None
+    state = HubState(fixtures, signer)
     state.eid_enabled = args.eid
     contexts = {
         "good": make_context(os.path.join(args.pki, "hub.pem"), os.path.join(args.pki, "hub.key"),

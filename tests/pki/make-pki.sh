@@ -11,6 +11,9 @@
 # OUTDIR/rogue-ca.pem rogue.pem rogue.key  another CA and a hub certificate it signed
 #                                          (same names: the "wrong server certificate" fault)
 # OUTDIR/hub.pin                sha256//<base64> of the hub key (CURLOPT_PINNEDPUBLICKEY)
+# OUTDIR/licroot.key .pub.pem   licence root (SM2; the kiosk trusts licroot.pub.pem: [licenses] root_key)
+# OUTDIR/issuer-sm2.key issuer-p256.key  licence issuers (SM2/SM3, ECDSA P-256)
+# OUTDIR/rogue-licroot.key      a licence root no kiosk trusts
 set -eu
 out=${1:?usage: make-pki.sh OUTDIR [KIOSK_ID]}
 kiosk=${2:-kiosk-test-01}
@@ -87,3 +90,16 @@ rm -f expired.csr
 
 printf 'sha256//%s\n' "$(openssl pkey -in hub.key -pubout -outform DER 2>/dev/null |
     openssl dgst -sha256 -binary | openssl base64 -A)" > hub.pin
+
+# Licence signing (docs/sync-protocol.md "Signed licences"): the root key whose public key the
+# kiosk trusts ([licenses] root_key) signs the catalogue's issuer key list; the issuers sign
+# licences. The hub's root and the 户口簿 issuer are SM2 (GB/T 38540), the 结婚证 issuer is
+# ECDSA P-256; rogue-licroot is an SM2 root no kiosk trusts (the "wrong issuer list" fault).
+sm2key() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:SM2 -out "$1" 2>/dev/null; chmod 600 "$1"; }
+sm2key licroot.key
+sm2key rogue-licroot.key
+sm2key issuer-sm2.key
+key issuer-p256.key
+for k in licroot rogue-licroot issuer-sm2 issuer-p256; do
+    openssl pkey -in "$k.key" -pubout -out "$k.pub.pem" 2>/dev/null
+done

@@ -15,6 +15,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTemporaryDir>
 #include <algorithm>
 #include <cstdio>
@@ -73,8 +74,29 @@ QString argValue(const QStringList& args, const QString& name, const QString& fa
 
 ELicense benchLicense(qint64 n)
 {
-    return hukou(n, residentId(int(n)), QStringLiteral("测试%1").arg(n),
-                 QStringLiteral("北京市东城区样例胡同%1号").arg(n % 1000));
+    ELicense l = hukou(n, residentId(int(n)), QStringLiteral("测试%1").arg(n),
+                       QStringLiteral("北京市东城区样例胡同%1号").arg(n % 1000));
+    if (n % 2) // half SM2/SM3, half ECDSA P-256 (StorageFixtures' two test issuers)
+        l.issuerCode = kMarriageIssuer;
+    return l;
+}
+
+// Licences whose holder the lookup phase asks for carry real signatures (verified at every
+// lookup, as in production); signing all 1,000,000 (SM2 ≈ 0.3 ms each) would only slow the
+// set-up. The others carry a well-formed placeholder: ingest checks the shape, not the
+// cryptography (docs/storage.md "Signed licences"), so the ingest figure is unaffected.
+LicenseChange benchChange(qint64 n, qint64 version, const QSet<qint64>& lookedUp)
+{
+    if (lookedUp.contains(n))
+        return upsert(benchLicense(n), version);
+    LicenseChange c;
+    c.hubVersion = version;
+    c.license = benchLicense(n);
+    c.license.sync.hubVersion = version;
+    c.license.signature.keyId = testAuthority().keyIdFor(c.license.issuerCode);
+    c.license.signature.alg = n % 2 ? QStringLiteral("ECDSA-P256-SHA256") : QStringLiteral("SM2-SM3");
+    c.license.signature.value = QByteArray(71, '\x30');
+    return c;
 }
 
 // The bare loop: same pragmas, same statement shape, no crypto, no triggers, no indexes.
@@ -276,18 +298,27 @@ int main(int argc, char* argv[])
     // --- licence cache -----------------------------------------------------------------------
     StorageConfig config;
     config.stateDir = dir;
+    // The residents the lookup phase asks for (the same seeded draw as before signatures).
+    QRandomGenerator rng(7);
+    QList<qint64> lookupOrder;
+    for (int i = 0; i < lookups; ++i)
+        lookupOrder.append(qint64(rng.bounded(quint32(licenses))));
+    const QSet<qint64> lookedUp(lookupOrder.cbegin(), lookupOrder.cend());
     // Only storage work is timed: the fixture licences are generated outside the clock.
     double buildMs = 0;
     qint64 ctBytes = 0;
     {
         QElapsedTimer t;
         t.start();
-        auto builder = CacheBuilder::start(config.cacheNewPath(), keys).value();
+        auto builder =
+            CacheBuilder::start(config.cacheNewPath(), keys, testAuthority().rootPublicKey()).value();
+        if (!builder->storeCatalog(testCatalogBlob()).ok()) // the signed issuer key list
+            std::printf("catalogue refused\n");
         buildMs += ms(t);
         for (qint64 first = 0; first < licenses; first += pageSize) {
             DeltaPage page;
             for (qint64 n = first; n < std::min(licenses, first + pageSize); ++n)
-                page.changes.append(upsert(benchLicense(n), 1));
+                page.changes.append(benchChange(n, 1, lookedUp));
             page.nextCursor = QStringLiteral("snap-%1").arg(first);
             page.hasMore = first + pageSize < licenses;
             t.restart();
@@ -314,6 +345,7 @@ int main(int argc, char* argv[])
     }
 
     LicenseCache cache(*live, keys);
+    cache.setTrustRoot(testAuthority().rootPublicKey()); // issuer keys: the stored catalogue
     const qint64 delta = std::max<qint64>(std::min<qint64>(licenses / 10, 200000), 1000);
     double ingestMs = 0;
     double lastPageMs = 0;
@@ -323,7 +355,7 @@ int main(int argc, char* argv[])
     for (qint64 first = 0; first < delta; first += pageSize) {
         DeltaPage page;
         for (qint64 n = first; n < std::min(delta, first + pageSize); ++n)
-            page.changes.append(upsert(benchLicense((n * 7919) % licenses), 2 + n / licenses));
+            page.changes.append(benchChange((n * 7919) % licenses, 2 + n / licenses, lookedUp));
         page.nextCursor = QStringLiteral("delta-%1").arg(first);
         // The last page ends the sync run: applyPage checkpoints the WAL into the file then,
         // and that time is part of the ingest figure (printed apart as well).
@@ -341,17 +373,19 @@ int main(int argc, char* argv[])
     }
 
     std::fprintf(stderr, "phase: lookups\n");
-    QRandomGenerator rng(7);
     QList<double> lookupTimes;
     int found = 0;
-    for (int i = 0; i < lookups; ++i) {
-        const QString id = residentId(int(rng.bounded(quint32(licenses))));
+    int rejected = 0;
+    for (const qint64 n : lookupOrder) {
+        const QString id = residentId(int(n));
+        QList<RejectedLicense> refused;
         QElapsedTimer t;
         t.start();
-        auto r = cache.lookupValid(id, QDate::currentDate());
+        auto r = cache.lookupValid(id, QDate::currentDate(), &refused);
         lookupTimes.append(ms(t));
         if (r.ok())
             found += int(r->size());
+        rejected += int(refused.size());
     }
     const Percentiles lookup = percentiles(lookupTimes);
     live->exec("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -382,7 +416,26 @@ int main(int argc, char* argv[])
     std::printf("%-44s %9.3f %9.3f %9.3f\n", "bare sqlite3 key lookup", bareC.lookup.p50, bareC.lookup.p99,
                 bareC.lookup.max);
     std::printf("%-44s %9.2f %9.2f\n", "ratio", lookup.p50 / bareC.lookup.p50, lookup.p99 / bareC.lookup.p99);
-    std::printf("licences found in %d lookups: %d\n", lookups, found);
+    std::printf("licences found in %d lookups: %d (each signature verified; refused: %d)\n", lookups, found,
+                rejected);
+    // What one verification costs, per algorithm (the part of a lookup that signatures add).
+    for (const bool sm2 : {true, false}) {
+        ELicense l = signedLicense(benchLicense(sm2 ? 0 : 1));
+        const auto ring = trust::IssuerKeyring::fromJson(
+            testAuthority().issuerKeysJson(QStringLiteral("test-1")), testAuthority().rootPublicKey());
+        QList<double> times;
+        for (int i = 0; i < 300; ++i) {
+            QElapsedTimer t;
+            t.start();
+            if (ring->verify(l) != trust::LicenseVerdict::Verified)
+                std::printf("verify failed\n");
+            times.append(ms(t));
+        }
+        const Percentiles v = percentiles(times);
+        std::printf("%-44s %9.3f %9.3f %9.3f\n",
+                    sm2 ? "signature verify SM2-SM3" : "signature verify ECDSA-P256-SHA256", v.p50, v.p99,
+                    v.max);
+    }
     std::printf("file size: cache.db %.1f MB (%.0f B/licence); bare %.1f MB\n", double(cacheBytes) / 1e6,
                 double(cacheBytes) / double(licenses), double(bareC.bytes) / 1e6);
     return 0;

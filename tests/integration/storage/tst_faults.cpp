@@ -124,6 +124,7 @@ private slots:
         auto db = DatabaseOpener::open(DatabaseOpener::cacheSpec(path), nullptr);
         QVERIFY(db.ok());
         LicenseCache cache(*db.value(), keys);
+        installTestTrust(cache);
         int pagesOk = 0;
         StorageError failure;
         DeltaPage failedPage;
@@ -166,6 +167,7 @@ private slots:
         {
             auto db = DatabaseOpener::open(DatabaseOpener::cacheSpec(pristine), nullptr).value();
             LicenseCache cache(*db, keys);
+            installTestTrust(cache);
             DeltaPage page;
             for (int i = 0; i < people; ++i)
                 page.changes.append(upsert(
@@ -199,6 +201,7 @@ private slots:
             QVERIFY2(db.ok(), "the cache must always come up, rebuilt if need be");
             report.rebuilt ? ++rebuilt : ++opened;
             LicenseCache cache(*db.value(), keys);
+            cache.setTrustRoot(testAuthority().rootPublicKey()); // issuer keys: the copied catalogue
             for (int i = 0; i < people; i += 7) {
                 auto r = cache.lookupValid(residentId(i), QDate::currentDate());
                 if (!r.ok()) {

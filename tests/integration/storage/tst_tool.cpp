@@ -3,6 +3,7 @@
 #include "app/storage/StorageWorker.h"
 #include "tests/unit/app/storage/StorageFixtures.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -63,7 +64,15 @@ private slots:
                         upsert(hukou(2, residentId(124), QStringLiteral("其他"), QStringLiteral("址")), 1)};
         page.nextCursor = QStringLiteral("cursor-1");
         QVERIFY(w.cache().applyPage(page).ok());
-        QVERIFY(w.cache().storeCatalog({QStringLiteral("v7"), QStringLiteral("\"e7\""), "{}", {}}).ok());
+        // With the test authority's signed issuer keys; the tool trusts its root through
+        // kiosk.conf, as the kiosk does.
+        QVERIFY(w.cache()
+                    .storeCatalog({QStringLiteral("v7"), QStringLiteral("\"e7\""), testCatalogBody(), {}})
+                    .ok());
+        QFile conf(m_dir.filePath(QStringLiteral("kiosk.conf")));
+        QVERIFY(conf.open(QIODevice::WriteOnly));
+        conf.write("[licenses]\nroot_key=" + testRootKeyValue().toLatin1() +
+                   "\n[privacy]\nallow_reveal=true\n");
         for (int i = 0; i < 3; ++i) {
             Submission s;
             s.serviceItemCode = QStringLiteral("ITEM");
@@ -97,7 +106,8 @@ private slots:
 
     void cacheLookupIsMaskedAndAudited()
     {
-        const Run r = tool({QStringLiteral("cache"), QStringLiteral("lookup"), m_holder,
+        const Run r = tool({QStringLiteral("--config"), m_dir.filePath(QStringLiteral("kiosk.conf")),
+                            QStringLiteral("cache"), QStringLiteral("lookup"), m_holder,
                             QStringLiteral("--json"), QStringLiteral("--state-dir"), m_state});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = r.json();
@@ -114,9 +124,10 @@ private slots:
                                        .toObject();
         QCOMPARE(holder.value(QStringLiteral("name")).toString(), QStringLiteral("测***"));
         QCOMPARE(holder.value(QStringLiteral("role")).toString(), QStringLiteral("户主"));
-        // --reveal is allowed without a configuration file (developer machine).
+        // --reveal where the configuration allows it.
         const Run revealed =
-            tool({QStringLiteral("cache"), QStringLiteral("lookup"), m_holder, QStringLiteral("--json"),
+            tool({QStringLiteral("--config"), m_dir.filePath(QStringLiteral("kiosk.conf")),
+                  QStringLiteral("cache"), QStringLiteral("lookup"), m_holder, QStringLiteral("--json"),
                   QStringLiteral("--reveal"), QStringLiteral("--state-dir"), m_state});
         QCOMPARE(revealed.exitCode, 0);
         QVERIFY(revealed.out.contains(m_name.toUtf8()));
@@ -124,6 +135,11 @@ private slots:
         const Run none = tool({QStringLiteral("cache"), QStringLiteral("lookup"), residentId(999),
                                QStringLiteral("--state-dir"), m_state});
         QCOMPARE(none.exitCode, 1);
+        // Without a configuration there is no licence root: nothing is shown as valid.
+        const Run untrusted = tool({QStringLiteral("cache"), QStringLiteral("lookup"), m_holder,
+                                    QStringLiteral("--json"), QStringLiteral("--state-dir"), m_state});
+        QCOMPARE(untrusted.exitCode, 1);
+        QCOMPARE(untrusted.json().value(QStringLiteral("refused")).toInt(), 1);
     }
 
     void queue()

@@ -107,6 +107,9 @@ public:
     }
 
     QString url() const { return QStringLiteral("https://127.0.0.1:%1").arg(httpsPort); }
+    // The licence root the kiosk trusts ([licenses] root_key), and one it must not.
+    QString licenceRoot() const { return pkiDir + QStringLiteral("/licroot.pub.pem"); }
+    QString rogueLicenceRoot() const { return pkiDir + QStringLiteral("/rogue-licroot.pub.pem"); }
 
     // The kiosk's transport settings against this hub. `client` picks the certificate:
     // "kiosk" (valid) or "expired".

@@ -52,6 +52,7 @@ private slots:
         QVERIFY2(m_hub.start(&error), qPrintable(error));
         storage::StorageConfig config;
         config.stateDir = m_state.path();
+        config.licenseRootKey = m_hub.licenceRoot();
         m_worker = std::make_unique<storage::StorageWorker>(config);
         QVERIFY(m_worker->open().ok());
         m_client = std::make_shared<HubClient>(m_hub.config());

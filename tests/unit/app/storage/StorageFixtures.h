@@ -4,9 +4,12 @@
 #include "app/core/ELicense.h"
 #include "app/core/LicenseIdentifier.h"
 #include "app/storage/LicenseCache.h"
+#include "app/trust/LicenseAuthority.h"
 #include "drivers/idcard/ResidentId.h"
 
 #include <QByteArray>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QString>
 
 namespace onewindow::testing {
@@ -32,6 +35,65 @@ inline QString licenseIdentifier(const QString& typeCode, qint64 serial, int ver
         .arg(typeCode, issuer, serialText, versionText, QString(LicenseIdentifier::checkCharacter(body)));
 }
 
+// Issuers of the fixtures: the 户口簿 issuer signs with SM2/SM3, the 结婚证 issuer with ECDSA
+// P-256, so every cache test runs both algorithms.
+inline const QString kHukouIssuer = QStringLiteral("11110105MB0000000X");
+inline const QString kMarriageIssuer = QStringLiteral("11110101MB0000001Y");
+
+// One test licence authority per process (keys made at test time, never stored).
+inline const trust::LicenseAuthority& testAuthority()
+{
+    static const trust::LicenseAuthority authority = [] {
+        trust::LicenseAuthority a(
+            trust::PrivateKey::generate(trust::SignatureAlgorithm::EcdsaP256Sha256).value());
+        a.addIssuer(QStringLiteral("test-sm2"), kHukouIssuer,
+                    trust::PrivateKey::generate(trust::SignatureAlgorithm::Sm2Sm3).value());
+        a.addIssuer(QStringLiteral("test-p256"), kMarriageIssuer,
+                    trust::PrivateKey::generate(trust::SignatureAlgorithm::EcdsaP256Sha256).value());
+        return a;
+    }();
+    return authority;
+}
+
+// A catalogue body carrying the test authority's signed issuer key list.
+inline QByteArray testCatalogBody(const QString& version = QStringLiteral("test-1"))
+{
+    return QJsonDocument(
+               QJsonObject{{QStringLiteral("version"), version},
+                           {QStringLiteral("items"), QJsonArray()},
+                           {QStringLiteral("issuer_keys"), testAuthority().issuerKeysJson(version)}})
+        .toJson(QJsonDocument::Compact);
+}
+
+inline storage::CatalogBlob testCatalogBlob()
+{
+    storage::CatalogBlob blob;
+    blob.version = QStringLiteral("test-1");
+    blob.body = testCatalogBody();
+    return blob;
+}
+
+// The test root as a `[licenses] root_key` value (inline base64 DER).
+inline QString testRootKeyValue()
+{
+    return QString::fromLatin1(testAuthority().rootPublicKey().der().toBase64());
+}
+
+// The cache trusts the test root and holds the test catalogue (with its issuer keys).
+inline void installTestTrust(storage::LicenseCache& cache)
+{
+    cache.setTrustRoot(testAuthority().rootPublicKey());
+    if (!cache.storeCatalog(testCatalogBlob()).ok())
+        qFatal("test catalogue refused");
+}
+
+// Signs with the key of the licence's issuer (as the hub delivers it).
+inline ELicense signedLicense(ELicense l)
+{
+    testAuthority().sign(l, testAuthority().keyIdFor(l.issuerCode));
+    return l;
+}
+
 inline const QString kHukouType = QStringLiteral("11100000000013127D002");
 inline const QString kMarriageType = QStringLiteral("11100000000013127D005");
 
@@ -45,7 +107,7 @@ inline ELicense hukou(qint64 serial, const QString& holderId, const QString& hol
     l.licenseName = QStringLiteral("居民户口簿");
     l.licenseNo = QStringLiteral("HK%1").arg(serial, 8, 10, QLatin1Char('0'));
     l.issuerName = QStringLiteral("北京市公安局东城分局");
-    l.issuerCode = QStringLiteral("11110105MB0000000X");
+    l.issuerCode = kHukouIssuer;
     l.issueDate = QDate(2015, 3, 1);
     l.validFrom = QDate(2015, 3, 1);
     l.holders.append({holderName, holderId, QStringLiteral("111"), QStringLiteral("户主")});
@@ -62,6 +124,7 @@ inline ELicense marriage(qint64 serial, const QString& husbandId, const QString&
     l.typeName = QStringLiteral("结婚证");
     l.licenseNo = QStringLiteral("J%1").arg(serial, 8, 10, QLatin1Char('0'));
     l.issuerName = QStringLiteral("东城区民政局");
+    l.issuerCode = kMarriageIssuer;
     l.issueDate = QDate(2010, 5, 20);
     l.validFrom = QDate(2010, 5, 20);
     l.holders.append({husband, husbandId, QStringLiteral("111"), QStringLiteral("男方")});
@@ -74,7 +137,7 @@ inline storage::LicenseChange upsert(const ELicense& l, qint64 hubVersion)
     storage::LicenseChange c;
     c.op = storage::LicenseChange::Op::Upsert;
     c.hubVersion = hubVersion;
-    c.license = l;
+    c.license = signedLicense(l);
     c.license.sync.hubVersion = hubVersion;
     return c;
 }

@@ -7,6 +7,9 @@
 #include "tests/unit/app/storage/StorageFixtures.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -57,6 +60,7 @@ private slots:
         if (!m_keys.isValid())
             m_keys = KeyStore::open(m_dir.filePath(QStringLiteral("keys")), true).value();
         m_cache = std::make_unique<LicenseCache>(*m_db, m_keys);
+        installTestTrust(*m_cache);
     }
 
     void cleanup()
@@ -278,7 +282,12 @@ private slots:
 
     void catalogueWithVersionAndEtag()
     {
-        QCOMPARE(m_cache->catalog().error().kind, StorageError::Kind::NotFound);
+        {
+            auto fresh = DatabaseOpener::open(
+                DatabaseOpener::cacheSpec(m_dir.filePath(QStringLiteral("fresh.db"))), nullptr);
+            QCOMPARE(LicenseCache(*fresh.value(), m_keys).catalog().error().kind,
+                     StorageError::Kind::NotFound);
+        }
         CatalogBlob c{QStringLiteral("2024.06.01"), QStringLiteral("\"abc\""), R"({"items":[]})", {}};
         QVERIFY(m_cache->storeCatalog(c).ok());
         CatalogBlob got = m_cache->catalog().value();
@@ -329,11 +338,170 @@ private slots:
         QCOMPARE(m_cache->lookupValid(m_wife, m_today).error().kind, StorageError::Kind::Crypto);
     }
 
+    // Rewrites licence row `id` as someone with the data key could (a re-encrypted row):
+    // decrypts, lets `edit` change the JSON, seals it again with the row's own binding.
+    void rewriteRow(qint64 id, const std::function<void(QJsonObject&)>& edit)
+    {
+        Statement read(*m_db, "SELECT license_key, key_ver, payload_ct FROM license WHERE id = ?");
+        read.bind(1, id);
+        QVERIFY(read.next());
+        const RowBinding binding = LicenseCache::payloadBinding(read.blob(0));
+        auto plain = m_keys.open(int(read.int64(1)), read.blob(2), binding);
+        QVERIFY(plain.ok());
+        QJsonObject o = QJsonDocument::fromJson(plain.value()).object();
+        edit(o);
+        auto sealed = m_keys.seal(QJsonDocument(o).toJson(QJsonDocument::Compact), binding);
+        QVERIFY(sealed.ok());
+        Statement write(*m_db, "UPDATE license SET payload_ct = ?, key_ver = ? WHERE id = ?");
+        write.bind(1, sealed->blob).bind(2, qint64(sealed->keyVersion)).bind(3, id);
+        QVERIFY(write.run().ok());
+    }
+
+    void signedLicencesOfBothAlgorithmsAreVerified()
+    {
+        apply(
+            {upsert(hukou(80, m_husband, QStringLiteral("测试男"), QStringLiteral("址")), 1),
+             upsert(marriage(81, m_husband, QStringLiteral("测试男"), m_wife, QStringLiteral("测试女")), 1)},
+            QStringLiteral("c"));
+        QList<RejectedLicense> rejected;
+        const QList<ELicense> got = m_cache->lookupValid(m_husband, m_today, &rejected).value();
+        QCOMPARE(got.size(), 2);
+        QVERIFY(rejected.isEmpty());
+        QStringList algs;
+        for (const ELicense& l : got)
+            algs << l.signature.alg;
+        algs.sort();
+        QCOMPARE(algs, (QStringList{QStringLiteral("ECDSA-P256-SHA256"), QStringLiteral("SM2-SM3")}));
+    }
+
+    void reencryptedRowWithAnAlteredFieldIsNotUsed_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::newRow("sm2 face address") << QStringLiteral("hukou");
+        QTest::newRow("p256 holder name") << QStringLiteral("marriage");
+    }
+    void reencryptedRowWithAnAlteredFieldIsNotUsed()
+    {
+        QFETCH(QString, field);
+        const bool isHukou = field == QLatin1String("hukou");
+        apply({isHukou ? upsert(hukou(82, m_husband, QStringLiteral("测试男"), QStringLiteral("原址")), 1)
+                       : upsert(marriage(82, m_husband, QStringLiteral("测试男"), m_wife,
+                                         QStringLiteral("测试女")),
+                                1)},
+              QStringLiteral("c"));
+        QCOMPARE(found(m_husband), 1);
+        rewriteRow(1, [isHukou](QJsonObject& o) {
+            if (isHukou) {
+                QJsonObject face = o.value(QStringLiteral("face")).toObject();
+                face.insert(QStringLiteral("KZ_ZZ"), QStringLiteral("改过的地址"));
+                o.insert(QStringLiteral("face"), face);
+            } else {
+                QJsonArray holders = o.value(QStringLiteral("holders")).toArray();
+                QJsonObject wife = holders.at(1).toObject();
+                wife.insert(QStringLiteral("name"), QStringLiteral("冒名"));
+                holders.replace(1, wife);
+                o.insert(QStringLiteral("holders"), holders);
+            }
+        });
+        QList<RejectedLicense> rejected;
+        auto r = m_cache->lookupValid(m_husband, m_today, &rejected);
+        QVERIFY2(r.ok(), why(r));
+        QCOMPARE(r->size(), 0);
+        QCOMPARE(rejected.size(), 1);
+        QVERIFY(rejected.first().verdict == trust::LicenseVerdict::BadSignature);
+        QCOMPARE(rejected.first().typeCode, isHukou ? kHukouType : kMarriageType);
+    }
+
+    void swappedSignatureIsNotUsed()
+    {
+        apply({upsert(hukou(83, m_husband, QStringLiteral("测试男"), QStringLiteral("址")), 1),
+               upsert(hukou(84, m_wife, QStringLiteral("测试女"), QStringLiteral("址")), 1)},
+              QStringLiteral("c"));
+        QJsonValue wifeSignature;
+        rewriteRow(
+            2, [&wifeSignature](QJsonObject& o) { wifeSignature = o.value(QStringLiteral("signature")); });
+        rewriteRow(
+            1, [&wifeSignature](QJsonObject& o) { o.insert(QStringLiteral("signature"), wifeSignature); });
+        QList<RejectedLicense> rejected;
+        QCOMPARE(m_cache->lookupValid(m_husband, m_today, &rejected)->size(), 0);
+        QCOMPARE(rejected.size(), 1);
+        QVERIFY(rejected.first().verdict == trust::LicenseVerdict::BadSignature);
+        // A signature removed from the row: unsigned, also never used.
+        rewriteRow(2, [](QJsonObject& o) { o.remove(QStringLiteral("signature")); });
+        rejected.clear();
+        QCOMPARE(m_cache->lookupValid(m_wife, m_today, &rejected)->size(), 0);
+        QVERIFY(rejected.value(0).verdict == trust::LicenseVerdict::Unsigned);
+    }
+
+    void unsignedOrForeignKeyUpsertsAreRefusedAtIngest()
+    {
+        ELicense unsignedOne = hukou(85, m_husband, QStringLiteral("测试男"), QStringLiteral("址"));
+        LicenseChange plain = upsert(unsignedOne, 1);
+        plain.license.signature = {};
+        // Signed with the P-256 issuer's key but for the 户口簿 issuer: another issuer's key.
+        LicenseChange foreign =
+            upsert(hukou(86, m_husband, QStringLiteral("测试男"), QStringLiteral("址")), 1);
+        testAuthority().sign(foreign.license, QStringLiteral("test-p256"));
+        LicenseChange unknown =
+            upsert(hukou(87, m_husband, QStringLiteral("测试男"), QStringLiteral("址")), 1);
+        unknown.license.signature.keyId = QStringLiteral("nobody");
+        const ApplyOutcome out = apply({plain, foreign, unknown}, QStringLiteral("c"));
+        QCOMPARE(out.applied, 0);
+        QCOMPARE(out.refused, 3);
+        QCOMPARE(out.refusedReason, QStringLiteral("unsigned"));
+        QCOMPARE(m_cache->stats()->licenses, 0);
+        QCOMPARE(m_cache->cursor().value(), QStringLiteral("c")); // the page still moves the cursor
+    }
+
+    void issuerListNotSignedByTheRootIsRefused()
+    {
+        apply({upsert(hukou(88, m_husband, QStringLiteral("测试男"), QStringLiteral("址")), 1)},
+              QStringLiteral("c"));
+        // A list signed by another root (same keys, same shape): refused, the stored one kept.
+        trust::LicenseAuthority rogue(
+            trust::PrivateKey::generate(trust::SignatureAlgorithm::EcdsaP256Sha256).value());
+        rogue.addIssuer(QStringLiteral("test-sm2"), kHukouIssuer,
+                        trust::PrivateKey::generate(trust::SignatureAlgorithm::Sm2Sm3).value());
+        CatalogBlob bad;
+        bad.version = QStringLiteral("rogue");
+        bad.body = QJsonDocument(QJsonObject{{QStringLiteral("issuer_keys"),
+                                              rogue.issuerKeysJson(QStringLiteral("r"))}})
+                       .toJson();
+        auto s = m_cache->storeCatalog(bad);
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().kind, StorageError::Kind::InvalidInput);
+        QCOMPARE(m_cache->catalog()->version, QStringLiteral("test-1"));
+        QCOMPARE(found(m_husband), 1);
+        // A good list whose signature was made over other content (a key swapped in): refused.
+        QJsonObject swapped = testAuthority().issuerKeysJson(QStringLiteral("test-2"));
+        swapped.insert(QStringLiteral("keys"),
+                       rogue.issuerKeysJson(QStringLiteral("test-2"))[QStringLiteral("keys")]);
+        bad.body = QJsonDocument(QJsonObject{{QStringLiteral("issuer_keys"), swapped}}).toJson();
+        QVERIFY(!m_cache->storeCatalog(bad).ok());
+        QCOMPARE(found(m_husband), 1);
+        // A kiosk configured with the rogue root trusts no licence of the real issuers.
+        m_cache->setTrustRoot(rogue.rootPublicKey());
+        QVERIFY(!m_cache->trustProblem().isEmpty());
+        QList<RejectedLicense> rejected;
+        QCOMPARE(m_cache->lookupValid(m_husband, m_today, &rejected)->size(), 0);
+        QVERIFY(rejected.value(0).verdict == trust::LicenseVerdict::NoTrust);
+    }
+
+    void withoutARootNoLicenceIsUsed()
+    {
+        apply({upsert(hukou(89, m_husband, QStringLiteral("测试男"), QStringLiteral("址")), 1)},
+              QStringLiteral("c"));
+        LicenseCache fresh(*m_db, m_keys); // as a kiosk without [licenses] root_key
+        QVERIFY(fresh.trustProblem().contains(QStringLiteral("root_key")));
+        QCOMPARE(fresh.lookupValid(m_husband, m_today)->size(), 0);
+    }
+
     void reencryptAfterRotation()
     {
         QTemporaryDir kd;
         KeyStore keys = KeyStore::open(kd.filePath(QStringLiteral("keys")), true).value();
         LicenseCache cache(*m_db, keys);
+        installTestTrust(cache);
         DeltaPage page;
         for (int i = 0; i < 7; ++i)
             page.changes.append(

@@ -25,6 +25,7 @@ StorageConfig configIn(const QTemporaryDir& dir)
 {
     StorageConfig c;
     c.stateDir = dir.filePath(QStringLiteral("state"));
+    c.licenseRootKey = testRootKeyValue();
     return c;
 }
 
@@ -118,7 +119,7 @@ private slots:
         wait(service.post([id](StorageWorker& w) {
             DeltaPage page;
             page.changes = {upsert(hukou(1, id, QStringLiteral("测试"), QStringLiteral("址")), 1)};
-            return w.cache().applyPage(page).ok();
+            return w.cache().storeCatalog(testCatalogBlob()).ok() && w.cache().applyPage(page).ok();
         }));
         QSignalSpy found(&service, &StorageService::licensesFound);
         service.lookupLicenses(id, QStringLiteral("户口迁移 材料免提交"), QStringLiteral("ITEM-9"));
@@ -130,6 +131,55 @@ private slots:
         QCOMPARE(events.first().kind, AuditEvent::Kind::LicenseUse);
         QCOMPARE(events.first().serviceItem, QStringLiteral("ITEM-9"));
         QVERIFY(!events.first().actor.contains(id));
+    }
+
+    void licenceFailingVerificationAtUseIsAuditedAndAlarmed()
+    {
+        QTemporaryDir dir;
+        const StorageConfig config = configIn(dir);
+        StorageService service(config);
+        QSignalSpy alarms(&service, &StorageService::alarm);
+        service.start();
+        const QString id = residentId(12);
+        QVERIFY(wait(service.post([id](StorageWorker& w) {
+            DeltaPage page;
+            page.changes = {upsert(hukou(2, id, QStringLiteral("测试"), QStringLiteral("原址")), 1)};
+            return w.cache().storeCatalog(testCatalogBlob()).ok() && w.cache().applyPage(page).ok();
+        })));
+        // Stored signed; then the row in cache.db is re-encrypted with another address, from a
+        // connection of its own (someone with the data key, or a bug): AES-GCM is happy, the
+        // issuer's signature is not.
+        const KeyStore keys = wait(service.post([](StorageWorker& w) { return w.keys(); }));
+        {
+            auto db = SqliteDb::open(config.cachePath(), SqliteDb::Mode::ReadWrite);
+            QVERIFY(db.ok());
+            Statement read(*db.value(), "SELECT license_key, key_ver, payload_ct FROM license WHERE id = 1");
+            QVERIFY(read.next());
+            const RowBinding binding = LicenseCache::payloadBinding(read.blob(0));
+            QByteArray changed = keys.open(int(read.int64(1)), read.blob(2), binding).value();
+            changed.replace(QStringLiteral("原址").toUtf8(), QStringLiteral("假址").toUtf8());
+            auto sealed = keys.seal(changed, binding);
+            Statement write(*db.value(), "UPDATE license SET payload_ct = ? WHERE id = 1");
+            write.bind(1, sealed->blob);
+            QVERIFY(write.run().ok());
+        }
+        QSignalSpy found(&service, &StorageService::licensesFound);
+        service.lookupLicenses(id, QStringLiteral("prefill"), QStringLiteral("ITEM-9"));
+        QVERIFY(found.wait(10000));
+        QCOMPARE(found.first().at(1).value<QList<ELicense>>().size(), 0); // never used
+        QTRY_VERIFY(!alarms.isEmpty());
+        QVERIFY(alarms.last().at(0).toString().contains(QStringLiteral("failed verification")));
+        const QList<AuditEvent> events =
+            wait(service.post([](StorageWorker& w) { return w.audit().recent(10).value(); }));
+        QCOMPARE(events.size(), 1); // no 用证 event: nothing was used
+        QCOMPARE(events.first().kind, AuditEvent::Kind::LicenseRefused);
+        QCOMPARE(events.first().purpose, QStringLiteral("use"));
+        QVERIFY(events.first().detail.startsWith(QStringLiteral("bad_signature")));
+        QVERIFY(!events.first().detail.contains(id));
+        // The health probe carries the alarm to the heartbeat and the admin page.
+        const WriteProbe probe = wait(service.post([](StorageWorker& w) { return w.probeWritable(); }));
+        QCOMPARE(probe.licencesRefused, 1);
+        QVERIFY(probe.lastLicenceRefusal.contains(QStringLiteral("bad_signature")));
     }
 
     void fullReloadSwapsWhileLookupsContinue()
@@ -144,7 +194,7 @@ private slots:
             DeltaPage page;
             page.changes = {upsert(hukou(1, oldHolder, QStringLiteral("旧"), QStringLiteral("址")), 1)};
             page.nextCursor = QStringLiteral("old-cursor");
-            return w.cache().applyPage(page).ok();
+            return w.cache().storeCatalog(testCatalogBlob()).ok() && w.cache().applyPage(page).ok();
         })));
         const KeyStore keys = wait(service.post([](StorageWorker& w) { return w.keys(); }));
 
@@ -152,8 +202,8 @@ private slots:
         std::atomic<bool> built{false};
         std::atomic<bool> buildOk{false};
         std::thread builder([&] {
-            auto b = CacheBuilder::start(config.cacheNewPath(), keys);
-            bool ok = b.ok();
+            auto b = CacheBuilder::start(config.cacheNewPath(), keys, testAuthority().rootPublicKey());
+            bool ok = b.ok() && b.value()->storeCatalog(testCatalogBlob()).ok();
             for (int p = 0; ok && p < 20; ++p) {
                 DeltaPage page;
                 for (int i = 0; i < 200; ++i)

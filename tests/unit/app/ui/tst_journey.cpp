@@ -4,6 +4,7 @@
 #include "app/catalog/Catalog.h"
 #include "app/storage/StorageService.h"
 #include "app/ui/CatalogController.h"
+#include "app/ui/DemoLicences.h"
 #include "app/ui/FormController.h"
 #include "app/ui/JourneyController.h"
 #include "app/ui/LocalProgressSource.h"
@@ -101,26 +102,18 @@ private Q_SLOTS:
         sc.stateDir =
             m_dir.path() + QStringLiteral("/state-") + QString::number(QDateTime::currentMSecsSinceEpoch());
         QVERIFY(QDir().mkpath(sc.stateDir));
+        // The demo licences as main.cpp seeds them: signed by the demo authority, whose root
+        // the storage trusts.
+        const QString authority = sc.stateDir + QStringLiteral("/demo-authority");
+        sc.licenseRootKey = DemoLicences::trustedRoot(authority);
+        QVERIFY(!sc.licenseRootKey.isEmpty());
         m_storage = std::make_unique<storage::StorageService>(sc);
         QSignalSpy opened(m_storage.get(), &storage::StorageService::opened);
         m_storage->start();
         QVERIFY(opened.wait(10000));
-        // Seed the demo licences the way main.cpp does (a hub delta page).
-        QFile f(source("resources/demo/licenses.json"));
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        storage::DeltaPage page;
-        for (const QJsonValue& v :
-             QJsonDocument::fromJson(f.readAll())[QStringLiteral("changes")].toArray()) {
-            storage::LicenseChange change;
-            change.hubVersion = qint64(v[QStringLiteral("hub_version")].toDouble());
-            change.license = ELicense::fromJson(v[QStringLiteral("license")].toObject());
-            page.changes.append(change);
-        }
-        auto applied = m_storage->post([page](storage::StorageWorker& w) {
-            return w.cache().applyPage(page, QStringLiteral("t")).ok();
-        });
-        applied.waitForFinished();
-        QVERIFY(applied.result());
+        auto seeded = DemoLicences::seed(*m_storage, source("resources/demo/licenses.json"), authority);
+        seeded.waitForFinished();
+        QVERIFY(seeded.result());
 
         auto cat = catalog::Catalog::fromFile(source("resources/demo/catalog.json"));
         QVERIFY(cat.ok());
