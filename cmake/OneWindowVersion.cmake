@@ -45,18 +45,24 @@ if(GIT_FOUND AND EXISTS "${PROJECT_SOURCE_DIR}/.git")
       string(APPEND _ow_version "+dirty")
     endif()
   endif()
-  # Re-run configure when HEAD moves (a commit, a checkout), so the version follows.
-  foreach(_ow_ref HEAD packed-refs)
-    if(EXISTS "${PROJECT_SOURCE_DIR}/.git/${_ow_ref}")
-      set_property(DIRECTORY "${PROJECT_SOURCE_DIR}" APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
-                   "${PROJECT_SOURCE_DIR}/.git/${_ow_ref}")
+  # Re-run configure when HEAD moves (a commit, a checkout), so the version follows. Git says
+  # where HEAD and the refs are: in a worktree (.git is a file) they are not under .git/.
+  function(_ow_git_path name out)
+    execute_process(COMMAND "${GIT_EXECUTABLE}" rev-parse --path-format=absolute --git-path "${name}"
+                    WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}" OUTPUT_VARIABLE _path
+                    RESULT_VARIABLE _rc OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
+    set(${out} "" PARENT_SCOPE)
+    if(_rc EQUAL 0 AND EXISTS "${_path}")
+      set(${out} "${_path}" PARENT_SCOPE)
+      set_property(DIRECTORY "${PROJECT_SOURCE_DIR}" APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${_path}")
     endif()
-  endforeach()
-  file(READ "${PROJECT_SOURCE_DIR}/.git/HEAD" _ow_head)
-  if(_ow_head MATCHES "^ref: ([^\n]+)")
-    if(EXISTS "${PROJECT_SOURCE_DIR}/.git/${CMAKE_MATCH_1}")
-      set_property(DIRECTORY "${PROJECT_SOURCE_DIR}" APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
-                   "${PROJECT_SOURCE_DIR}/.git/${CMAKE_MATCH_1}")
+  endfunction()
+  _ow_git_path(packed-refs _ow_unused)
+  _ow_git_path(HEAD _ow_head_file)
+  if(_ow_head_file)
+    file(READ "${_ow_head_file}" _ow_head)
+    if(_ow_head MATCHES "^ref: ([^\n]+)")
+      _ow_git_path("${CMAKE_MATCH_1}" _ow_unused)
     endif()
   endif()
 endif()
