@@ -211,7 +211,7 @@ fi
 setsid env -i PATH=/usr/bin:/bin HOME=/var/lib/onewindow \
     RUNTIME_DIRECTORY="$chain/run" NOTIFY_SOCKET="$chain/notify" WATCHDOG_USEC=2000000 WATCHDOG_PID=1 \
     ONEWINDOW_CONFIG=/etc/onewindow/kiosk.conf QT_QUICK_BACKEND="${ONEWINDOW_PKGTEST_QUICK_BACKEND-software}" \
-    PCSCLITE_CSOCK_NAME="$chain/pcscd/pcscd.comm" \
+    PCSCLITE_CSOCK_NAME="$chain/pcscd/pcscd.comm" QSG_INFO=1 \
     WLR_BACKENDS=headless WLR_RENDERER=pixman WLR_LIBINPUT_NO_DEVICES=1 \
     /usr/bin/python3 "$here/unit_sandbox.py" "$unit" --rw "$chain/run" ${ONEWINDOW_PKGTEST_SANDBOX_ARGS:-} -- \
     /usr/lib/onewindow/onewindow-cage >"$work/cage.log" 2>&1 &
