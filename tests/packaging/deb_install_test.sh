@@ -190,6 +190,16 @@ chmod 0755 "$chain"
 mkdir "$chain/run" "$chain/pcscd"
 chown onewindow:onewindow "$chain/run"
 chmod 0700 "$chain/run"
+# The stand-in must confine for real: the kiosk user, the file system read-only but for the state
+# and runtime directories, no home directories (/home is readable on the host), no other users'
+# processes (pid 1 is root's), no capabilities, no_new_privs and seccomp filters in force.
+/usr/bin/python3 "$here/unit_sandbox.py" "$unit" --rw "$chain/run" -- /bin/sh -c '
+    [ "$(id -un)" = onewindow ] && ! touch /usr/onewindow-probe 2>/dev/null && ! ls /home >/dev/null 2>&1 &&
+    touch /var/lib/onewindow/.probe && rm /var/lib/onewindow/.probe && touch "$1/.probe" && rm "$1/.probe" &&
+    [ ! -e /proc/1/status ] && grep -q "^Seccomp:[[:space:]]*2" /proc/self/status &&
+    grep -q "^CapBnd:[[:space:]]*0*$" /proc/self/status && grep -q "^NoNewPrivs:[[:space:]]*1" /proc/self/status' \
+    sh "$chain/run" || fail "the unit's sandbox (unit_sandbox.py) is not in force"
+echo "ok  the sandbox confines: read-only system, no /home, no other users' processes, seccomp, no capabilities"
 /usr/bin/python3 "$here/notify_listener.py" "$chain/notify" 90 >"$work/notify.log" 2>&1 &
 listener=$!
 for _ in $(seq 50); do [ -S "$chain/notify" ] && break; sleep 0.1; done

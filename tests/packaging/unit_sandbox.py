@@ -276,6 +276,9 @@ def main():
         cap_last = int(f.read())
     set_up_mounts(settings, args.rw)
     drop_privileges(settings, cap_last)
+    # WorkingDirectory= (systemd's default for a system service: "/"); the caller's directory,
+    # e.g. a build tree under /root, is none of the service's business.
+    os.chdir(last(settings, "WorkingDirectory", "/").lstrip("-"))
     for f in filters:
         f.load()
     os.execvp(command[0], command)
