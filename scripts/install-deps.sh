@@ -39,6 +39,8 @@ PACKAGES=(
   cage xwayland qt6-wayland lintian
   # the package test: systemd-analyze verify on the units (no systemd needs to run), fakeroot for cpack
   systemd fakeroot
+  # the package test runs the kiosk under the unit's seccomp filters (tests/packaging/unit_sandbox.py)
+  python3-seccomp
 )
 
 SUDO=""

@@ -11,9 +11,13 @@
 # machine is as before for the rest of the suite (ctest runs it alone: RUN_SERIAL).
 #
 # Usage: deb_install_test.sh BUILD_DIR     (exit 77 = skipped, with the reason)
+# For experiments with the sandbox (docs/admin-guide.md section 13), not for CI:
+#   ONEWINDOW_PKGTEST_SANDBOX_ARGS=--mdwe   adds MemoryDenyWriteExecute= to the unit's sandbox
+#   ONEWINDOW_PKGTEST_QUICK_BACKEND=        Qt Quick on OpenGL (Mesa llvmpipe) instead of software
 set -euo pipefail
 
 build=$(cd "$1" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
 work="$build/packaging-test"
 pkg=onewindow-kiosk
 unit=/lib/systemd/system/onewindow-kiosk.service
@@ -26,6 +30,8 @@ step() { echo; echo "== $*"; }
 for tool in cpack dpkg-deb lintian systemd-analyze runuser; do
     command -v "$tool" >/dev/null || skip "$tool not installed (scripts/install-deps.sh installs it)"
 done
+/usr/bin/python3 -c 'import seccomp' 2>/dev/null ||
+    skip "python3-seccomp not installed (scripts/install-deps.sh installs it)"
 if dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'installed\|config-files'; then
     skip "$pkg is already installed on this machine: not touching a real kiosk"
 fi
@@ -35,7 +41,11 @@ done
 user_existed=no
 getent passwd onewindow >/dev/null && user_existed=yes
 
+chain=
+pcscd_pid=
 cleanup() {
+    [ -z "$pcscd_pid" ] || kill "$pcscd_pid" 2>/dev/null || true
+    [ -z "$chain" ] || rm -rf "$chain"
     if dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'installed\|config-files\|half'; then
         dpkg --purge --force-all "$pkg" >/dev/null 2>&1 || true
     fi
@@ -98,11 +108,17 @@ grep -qx /etc/onewindow/kiosk.conf "$work/conffiles" || fail "kiosk.conf is not 
 grep -q 'GROUP="onewindow"' <(dpkg-deb --fsys-tarfile "$deb" | tar -x -O ./lib/udev/rules.d/70-onewindow-readers.rules) ||
     fail "the udev rules give the kiosk user no reader"
 
-# Every path named like the package outside the build and the work tree, for the after-purge
-# comparison (files of other checkouts and of the demo are there before and after).
+# Every path named like the package where a package or its maintainer scripts write, for the
+# after-purge comparison. Not all of "/": checkouts and builds (this one, other clones under
+# /root, /home, /tmp, /srv, a build running meanwhile) hold such names and change on their own.
+source_dir=$(cd "$here/../.." && pwd)
 scan() {
-    find / -xdev \( -path /proc -o -path /sys -o -path /tmp -o -path /work -o -path "$build" \) -prune \
-        -o -name '*onewindow*' -print 2>/dev/null | sort
+    local roots=() dir
+    for dir in /etc /usr /lib /lib64 /var /opt /run /boot; do
+        [ -d "$dir" ] && [ ! -L "$dir" ] && roots+=("$dir")
+    done
+    find "${roots[@]}" -xdev \( -path /var/tmp -o -path "$build" -o -path "$source_dir" \
+        -o -path '/run/onewindow-pkgtest.*' \) -prune -o -name '*onewindow*' -print 2>/dev/null | sort
 }
 scan >"$work/before-install.txt"
 
@@ -157,38 +173,70 @@ for name in ("config", "state_dir", "qml_modules"):
 PY
 onewindow-tool selftest >/dev/null || fail "selftest failed as root"
 
-step "the unit's chain: wrapper → cage (headless) → kiosk → READY=1 and watchdog pings"
-# The chain runs with a private /tmp in a private mount namespace. A chroot ("/" is no mount
-# point) cannot make one; a machine (CI) can, and there the step must pass.
+step "the unit's chain under the unit's sandbox: wrapper → cage (headless) → Xwayland → kiosk → READY=1, watchdog, PC/SC"
+# The chain runs in a private mount namespace (unit_sandbox.py). A chroot ("/" is no mount point)
+# cannot make one; a machine (CI) can, and there the step must pass.
 if ! unshare --mount --propagation private true 2>/dev/null; then
     echo "skip: no private mount namespace here (a chroot?); the chain is not started"
 else
-# What systemd would see: a NOTIFY_SOCKET of our own (no systemd as PID 1 here), WATCHDOG_PID
-# naming another process (as it names cage under systemd), the kiosk user, the wrapper.
-chain="$work/chain"
-mkdir -p "$chain/run"
+# What systemd would give (no systemd as PID 1 here): a NOTIFY_SOCKET of our own, WATCHDOG_PID
+# naming another process (as it names cage under systemd), the kiosk user, the runtime directory,
+# and the unit's sandbox as tests/packaging/unit_sandbox.py reads it from the installed unit
+# (what it applies and what it cannot is listed there). Sockets and the runtime directory live in
+# a directory of its own under /run: the kiosk user must reach nothing in the clone, which may
+# be under /tmp (hidden by PrivateTmp=) or /root (0700, and hidden by ProtectHome=).
+chain=$(mktemp -d /run/onewindow-pkgtest.XXXXXX)
 chmod 0755 "$chain"
+mkdir "$chain/run" "$chain/pcscd"
 chown onewindow:onewindow "$chain/run"
 chmod 0700 "$chain/run"
-/usr/bin/python3 "$(dirname "$0")/notify_listener.py" "$chain/notify" 90 >"$chain/notify.log" 2>&1 &
+# The stand-in must confine for real: the kiosk user, the file system read-only but for the state
+# and runtime directories, no home directories (/home is readable on the host), no other users'
+# processes (pid 1 is root's), no capabilities, no_new_privs and seccomp filters in force.
+/usr/bin/python3 "$here/unit_sandbox.py" "$unit" --rw "$chain/run" -- /bin/sh -c '
+    [ "$(id -un)" = onewindow ] && ! touch /usr/onewindow-probe 2>/dev/null && ! ls /home >/dev/null 2>&1 &&
+    touch /var/lib/onewindow/.probe && rm /var/lib/onewindow/.probe && touch "$1/.probe" && rm "$1/.probe" &&
+    [ ! -e /proc/1/status ] && grep -q "^Seccomp:[[:space:]]*2" /proc/self/status &&
+    grep -q "^CapBnd:[[:space:]]*0*$" /proc/self/status && grep -q "^NoNewPrivs:[[:space:]]*1" /proc/self/status' \
+    sh "$chain/run" || fail "the unit's sandbox (unit_sandbox.py) is not in force"
+echo "ok  the sandbox confines: read-only system, no /home, no other users' processes, seccomp, no capabilities"
+/usr/bin/python3 "$here/notify_listener.py" "$chain/notify" 90 >"$work/notify.log" 2>&1 &
 listener=$!
 for _ in $(seq 50); do [ -S "$chain/notify" ] && break; sleep 0.1; done
-# A private /tmp, as the unit's PrivateTmp=yes gives: Xwayland's /tmp/.X11-unix socket and
-# lock file must not outlive the test on this machine.
-setsid unshare --mount --propagation private -- sh -c 'mount -t tmpfs -o mode=1777 tmpfs /tmp && exec "$@"' sh \
-    runuser -u onewindow -- env -i PATH=/usr/bin:/bin HOME=/var/lib/onewindow \
+# pcscd access: a private pcscd (its fixed socket path bound to $chain/pcscd) with a virtual
+# reader; the kiosk, a client of the socket like of /run/pcscd/pcscd.comm, must list it.
+pcscd_pid=
+if command -v pcscd >/dev/null && [ -e /usr/lib/pcsc/drivers/serial/libifdvpcd.so ]; then
+    printf 'FRIENDLYNAME "OW Packaging"\nDEVICENAME /dev/null:40180\nLIBPATH %s\nCHANNELID 40180\n' \
+        /usr/lib/pcsc/drivers/serial/libifdvpcd.so >"$chain/reader.conf"
+    mkdir -p /run/pcscd
+    unshare --mount --propagation private -- sh -c 'mount --bind "$1" /run/pcscd && exec pcscd -f -c "$2"' \
+        sh "$chain/pcscd" "$chain/reader.conf" >"$work/pcscd.log" 2>&1 &
+    pcscd_pid=$!
+    for _ in $(seq 50); do [ -S "$chain/pcscd/pcscd.comm" ] && break; sleep 0.1; done
+    [ -S "$chain/pcscd/pcscd.comm" ] || { cat "$work/pcscd.log"; fail "the private pcscd did not start"; }
+else
+    echo "note: pcscd or vpcd missing (scripts/install-deps.sh installs them): PC/SC not checked"
+fi
+setsid env -i PATH=/usr/bin:/bin HOME=/var/lib/onewindow \
     RUNTIME_DIRECTORY="$chain/run" NOTIFY_SOCKET="$chain/notify" WATCHDOG_USEC=2000000 WATCHDOG_PID=1 \
-    ONEWINDOW_CONFIG=/etc/onewindow/kiosk.conf QT_QUICK_BACKEND=software \
+    ONEWINDOW_CONFIG=/etc/onewindow/kiosk.conf QT_QUICK_BACKEND="${ONEWINDOW_PKGTEST_QUICK_BACKEND-software}" \
+    PCSCLITE_CSOCK_NAME="$chain/pcscd/pcscd.comm" QSG_INFO=1 \
     WLR_BACKENDS=headless WLR_RENDERER=pixman WLR_LIBINPUT_NO_DEVICES=1 \
-    /usr/lib/onewindow/onewindow-cage >"$chain/cage.log" 2>&1 &
+    /usr/bin/python3 "$here/unit_sandbox.py" "$unit" --rw "$chain/run" ${ONEWINDOW_PKGTEST_SANDBOX_ARGS:-} -- \
+    /usr/lib/onewindow/onewindow-cage >"$work/cage.log" 2>&1 &
 session=$!
 chain_rc=0
 wait "$listener" || chain_rc=$?
+# The kiosk lists the readers at start; give the PC/SC monitor a moment after READY=1.
+if [ -n "$pcscd_pid" ]; then
+    for _ in $(seq 50); do grep -q 'reader added: "OW Packaging' "$work/cage.log" && break; sleep 0.1; done
+fi
 kill -TERM -- "-$session" 2>/dev/null || true
 for _ in $(seq 50); do kill -0 "$session" 2>/dev/null || break; sleep 0.1; done
 kill -KILL -- "-$session" 2>/dev/null || true
 wait "$session" 2>/dev/null || true
-cat "$chain/notify.log"
+cat "$work/notify.log"
 # The process group dies with the signal. Qt's speech backend autospawns speech-dispatcher
 # (--spawn), which daemonises into a session of its own and leaves after its idle timeout of
 # about 5 s once the kiosk has gone; under systemd the unit's cgroup takes it at once. So: the
@@ -203,11 +251,24 @@ if pgrep -u onewindow >/dev/null; then
     ps -u onewindow -o pid,pgid,stat,cmd
     fail "processes of the kiosk user outlived the session by 20 s"
 fi
+if [ -n "$pcscd_pid" ]; then
+    kill "$pcscd_pid" 2>/dev/null || true
+    wait "$pcscd_pid" 2>/dev/null || true
+fi
 if [ "$chain_rc" -ne 0 ]; then
-    grep -v 'output test failed' "$chain/cage.log" | tail -n 30
+    grep -v 'output test failed' "$work/cage.log" | tail -n 30
     fail "the kiosk under cage did not report READY=1 and two watchdog pings"
 fi
-echo "ok  READY=1 and WATCHDOG=1 from the kiosk under cage"
+echo "ok  READY=1 and WATCHDOG=1 from the kiosk under cage, in the unit's sandbox"
+if [ -n "$pcscd_pid" ]; then
+    grep 'reader added: "OW Packaging' "$work/cage.log" ||
+        { tail -n 30 "$work/cage.log"; fail "the kiosk in the sandbox did not reach pcscd's socket"; }
+    echo "ok  the kiosk in the sandbox lists the PC/SC reader of pcscd"
+fi
+# Nothing the sandbox refused with EPERM may have been fatal; show what was refused, for the record.
+grep -i 'operation not permitted' "$work/cage.log" | sort | uniq -c | head -n 20 || true
+rm -rf "$chain"
+chain=
 fi
 # Whatever the kiosk created in its state directory (keys, databases) must pass as well.
 runuser -u onewindow -- onewindow-tool selftest >"$work/selftest-after-run.txt" ||

@@ -220,11 +220,12 @@ bool PrivatePcscd::launch(QString* error)
     QDir().mkpath(QStringLiteral("/run/pcscd")); // the mount point inside the namespace
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
-    const QString script =
-        QStringLiteral("mount --bind '%1' /run/pcscd && exec pcscd -f -c '%2'").arg(m_runDir, m_conf);
+    // Paths as the shell's arguments, not spliced into the script: any TMPDIR (spaces, quotes) works.
+    const QString script = QStringLiteral("mount --bind \"$1\" /run/pcscd && exec pcscd -f -c \"$2\"");
     m_process->start(QStringLiteral("unshare"),
                      {QStringLiteral("--mount"), QStringLiteral("--propagation"), QStringLiteral("private"),
-                      QStringLiteral("sh"), QStringLiteral("-c"), script});
+                      QStringLiteral("sh"), QStringLiteral("-c"), script, QStringLiteral("sh"), m_runDir,
+                      m_conf});
     if (!m_process->waitForStarted(5000)) {
         *error = QStringLiteral("unshare did not start: ") + m_process->errorString();
         return false;
