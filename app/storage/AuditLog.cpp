@@ -22,6 +22,7 @@ constexpr KindName kKinds[] = {
     {AuditEvent::Kind::Export, "export"},
     {AuditEvent::Kind::StorageAlarm, "storage_alarm"},
     {AuditEvent::Kind::AdminAction, "admin_action"},
+    {AuditEvent::Kind::AssistRequest, "assist_request"},
 };
 
 const QByteArray kGenesis = QByteArrayLiteral("onewindow-audit-genesis-v1");

@@ -26,7 +26,8 @@ struct AuditEvent
         ConfigChange,
         Export,
         StorageAlarm,
-        AdminAction, // an action in admin mode (app/admin AdminSession::record); new kinds go last
+        AdminAction,   // an action in admin mode (app/admin AdminSession::record); new kinds go last
+        AssistRequest, // 人工帮办: a help request and the hub's answer (app/assist)
     };
 
     qint64 seq = 0; // assigned by append()
