@@ -4,6 +4,8 @@
 #include "app/adminui/AdminEntry.h"
 #include "app/adminui/AdminMode.h"
 #include "app/adminui/AdminPages.h"
+#include "app/assist/AssistController.h"
+#include "app/assist/HallCall.h"
 #include "app/catalog/Catalog.h"
 #include "app/catalog/LocalizedText.h"
 #include "app/diagnostics/DiagnosticsBundle.h"
@@ -13,6 +15,7 @@
 #include "app/input/KeyboardSetup.h"
 #include "app/input/ScriptConverter.h"
 #include "app/perf/PerfProbes.h" // perf probes (tests/bench)
+#include "app/phone/PhoneNumbers.h"
 #include "app/platform/ConfigOverrides.h"
 #include "app/platform/KioskConfig.h"
 #include "app/platform/LogRedaction.h"
@@ -353,6 +356,28 @@ int main(int argc, char* argv[])
                      [s = speaker.get()](const QString& text) { s->speak(text); });
     JourneyController journey(&session, &catalogController, &formController, &storage, progress);
     journey.setPrintTarget(config.value(QStringLiteral("printer/name")).toString());
+    // 人工帮办 (app/assist): the request goes through the sync service's hub client, the hall
+    // call system gets its local signal, the audit log an entry, the resident a spoken answer.
+    assist::HallCall hallCall(assist::HallCallSettings::fromKioskConfig(config));
+    assist::AssistChannel assistChannel(syncService ? syncService->sharedHub() : nullptr,
+                                        config.value(QStringLiteral("assist/timeout_ms"), 8000).toLongLong());
+    assist::AssistController::Dependencies assistDeps;
+    assistDeps.channel = &assistChannel;
+    assistDeps.hallCall = &hallCall;
+    assistDeps.speaker = speaker.get();
+    assistDeps.kioskId = sync::HubConfig::fromKioskConfig(config).kioskId;
+    if (assistDeps.kioskId.isEmpty())
+        assistDeps.kioskId = QStringLiteral("kiosk");
+    assistDeps.currentItemCode = [&catalogController] {
+        return catalogController.item().value(QStringLiteral("code")).toString();
+    };
+    assistDeps.audit = [&storage](const storage::AuditEvent& e) {
+        storage.post([e](storage::StorageWorker& w) { return w.audit().append(e).ok(); });
+    };
+    assist::AssistController assistController(std::move(assistDeps));
+    QObject::connect(&session, &ResidentSession::wiped, &assistController, &assist::AssistController::reset);
+    QObject::connect(&language, &LanguageController::languageChanged, &assistController,
+                     &assist::AssistController::retranslate);
 
     QQmlApplicationEngine engine;
     // Qt 6.4 puts our static QML modules under qrc:/ (the :/qt/qml prefix arrives in 6.5).
@@ -377,6 +402,7 @@ int main(int argc, char* argv[])
         {QStringLiteral("speech"), QVariant::fromValue(speaker.get())},
         {QStringLiteral("adminEntry"), QVariant::fromValue(adminMode.entry())},
         {QStringLiteral("admin"), QVariant::fromValue(adminMode.pages())},
+        {QStringLiteral("assist"), QVariant::fromValue(&assistController)},
     });
     engine.load(QUrl(QStringLiteral("qrc:/OneWindow/Main.qml")));
     if (engine.rootObjects().isEmpty())
@@ -389,6 +415,12 @@ int main(int argc, char* argv[])
         if (wh.size() == 2 && wh[0].toInt() > 0 && wh[1].toInt() > 0)
             window->resize(wh[0].toInt(), wh[1].toInt());
     }
+
+    // libphonenumber loads its metadata on first use: on a pool thread once the first frame is
+    // shown, so neither the start-up nor the first phone field waits for it.
+    QObject::connect(
+        window, &QQuickWindow::frameSwapped, window,
+        [] { QThreadPool::globalInstance()->start([] { phone::warmUp(); }); }, Qt::SingleShotConnection);
 
     ActivityFilter activity(&session);
     window->installEventFilter(&activity);

@@ -21,6 +21,7 @@ ApplicationWindow {
     required property var speech
     required property var adminEntry
     required property var admin
+    required property var assist // AssistController (app/assist): 人工帮办 and its answer
 
     // For the smoke test and the demo console: which screen is showing.
     readonly property string currentScreen: screenLoader.item ? screenLoader.item.objectName : ""
@@ -58,9 +59,11 @@ ApplicationWindow {
 
     footer: AssistBar {
         visible: window.adminEntry.stage === "closed"
-        requested: window.session.assistanceRequested
+        requested: !window.assist.canRequest
+        stateKey: window.assist.stateKey
+        message: window.assist.message
         speechAvailable: window.speech.available
-        onAssistanceRequested: window.session.requestAssistance()
+        onAssistanceRequested: window.assist.requestHelp(window.currentScreen)
         onRepeatRequested: window.speech.repeat()
     }
 
@@ -122,8 +125,11 @@ ApplicationWindow {
             fields: window.form.fields
             errors: window.form.errors
             materials: window.form.materials
+            phones: window.form.phoneStates
             onValueEdited: (key, value) => window.form.setValue(key, value)
-            onAssistanceRequested: window.session.requestAssistance()
+            onPhoneRegionChosen: (key, region) => window.form.setPhoneRegion(key, region)
+            onAssistanceRequested: window.assist.requestHelp(window.currentScreen)
+            onWrongFieldReported: (key) => window.assist.reportWrongField(window.currentScreen, key)
             onReviewRequested: window.journey.toReview()
             onBack: window.journey.backToCatalog()
         }

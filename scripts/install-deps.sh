@@ -32,6 +32,8 @@ PACKAGES=(
   libnfc-dev libnfc-bin libpcsclite-dev pcscd pcsc-tools vsmartcard-vpcd
   # storage, network, crypto, receipts, systemd
   libcurl4-openssl-dev libsqlite3-dev libssl-dev libqrencode-dev libsystemd-dev
+  # phone numbers by region (app/phone): libphonenumber, which brings ICU and protobuf
+  libphonenumber-dev
   # CJK glyphs and a virtual display for the kiosk window and screenshots
   fonts-noto-cjk xvfb xauth
   # the Debian package (tests/packaging): its run-time dependencies, so `dpkg -i` installs

@@ -1,5 +1,6 @@
 #include "app/catalog/FieldValidator.h"
 
+#include "app/phone/PhoneNumbers.h"
 #include "drivers/idcard/ResidentId.h"
 
 #include <QDate>
@@ -57,9 +58,9 @@ FieldProblem validateField(const FormField& field, const QString& raw)
             return FieldProblem::BadDate;
         break;
     case FormField::Type::Phone: {
-        // Mainland mobile numbers, or a landline with area code.
-        static const QRegularExpression phone(QStringLiteral("^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$"));
-        if (!phone.match(value).hasMatch())
+        // E.164 from the form's country-code picker (issue 19), checked per region by
+        // libphonenumber; bare digits are a mainland number (mobile, or landline with area code).
+        if (value.size() > 32 || !phone::checkStored(value).valid)
             return FieldProblem::BadPhone;
         break;
     }
@@ -86,6 +87,20 @@ FieldProblem validateField(const FormField& field, const QString& raw)
             return FieldProblem::BadFormat;
     }
     return FieldProblem::None;
+}
+
+const char* phoneProblemKey(const QString& value)
+{
+    const QString region = phone::checkStored(value).region;
+    if (region == QLatin1String("CN"))
+        return "bad_phone_cn";
+    if (region == QLatin1String("HK"))
+        return "bad_phone_hk";
+    if (region == QLatin1String("MO"))
+        return "bad_phone_mo";
+    if (region == QLatin1String("TW"))
+        return "bad_phone_tw";
+    return "bad_phone_intl";
 }
 
 } // namespace onewindow::catalog

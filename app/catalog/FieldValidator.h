@@ -22,5 +22,8 @@ enum class FieldProblem
 
 const char* fieldProblemKey(FieldProblem p); // "required", "not_a_number", …
 FieldProblem validateField(const FormField& field, const QString& value);
+// The message key for a phone value that failed, by the region its country code names:
+// "bad_phone_cn", "bad_phone_hk", "bad_phone_mo", "bad_phone_tw" or "bad_phone_intl".
+const char* phoneProblemKey(const QString& value);
 
 } // namespace onewindow::catalog

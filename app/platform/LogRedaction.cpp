@@ -144,6 +144,14 @@ QString LogRedaction::redact(const QString& text)
     static const auto* idLike = new QRegularExpression(
         QStringLiteral("(?<![0-9A-Za-z])([0-9]{17}[0-9Xx]|[0-9]{15}|[A-Z]{3}[0-9]{12})(?![0-9A-Za-z])"));
     static const auto* mobile = new QRegularExpression(QStringLiteral("(?<![0-9])(1[3-9][0-9]{9})(?![0-9])"));
+    // Phone numbers as the kiosk stores them (E.164, issue 19: +852, +853, +886, abroad), also
+    // with the spaces a formatted number has, and Taiwan mobiles as typed (09 + 8 digits). Bare
+    // 8-digit runs (a Hong Kong number without +852) are not masked: they cannot be told from
+    // counters and sizes, and the kiosk never handles a number without its country code.
+    static const auto* e164 =
+        new QRegularExpression(QStringLiteral("(?<![0-9A-Za-z+])(\\+[1-9](?:[ -]?[0-9]){6,14})(?![0-9])"));
+    static const auto* taiwanMobile =
+        new QRegularExpression(QStringLiteral("(?<![0-9])(09[0-9]{8})(?![0-9])"));
 
     QString out = replaceTerms(text);
     out = replaceMatches(out, *hexRun, [](const QString& run) {
@@ -153,6 +161,8 @@ QString LogRedaction::redact(const QString& text)
         return QStringLiteral("[hex %1 bytes]").arg(digits / 2);
     });
     out = replaceMatches(out, *idLike, maskMiddle);
+    out = replaceMatches(out, *e164, [](const QString& phone) { return maskPhone(phone); });
+    out = replaceMatches(out, *taiwanMobile, [](const QString& phone) { return maskPhone(phone); });
     out = replaceMatches(out, *mobile, [](const QString& phone) { return maskPhone(phone); });
     return out;
 }

@@ -23,6 +23,7 @@ constexpr KindName kKinds[] = {
     {AuditEvent::Kind::StorageAlarm, "storage_alarm"},
     {AuditEvent::Kind::LicenseRefused, "license_refused"},
     {AuditEvent::Kind::AdminAction, "admin_action"},
+    {AuditEvent::Kind::AssistRequest, "assist_request"},
 };
 
 const QByteArray kGenesis = QByteArrayLiteral("onewindow-audit-genesis-v1");

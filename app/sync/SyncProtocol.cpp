@@ -265,4 +265,48 @@ std::optional<HeartbeatAnswer> parseHeartbeat(const QByteArray& body)
     return a;
 }
 
+QByteArray assistRequestBody(const AssistRequest& r)
+{
+    QJsonObject o{{QStringLiteral("request_id"), r.requestId},
+                  {QStringLiteral("kiosk_id"), r.kioskId},
+                  {QStringLiteral("screen"), r.screen},
+                  {QStringLiteral("reason"), r.reason}};
+    if (!r.serviceItem.isEmpty())
+        o.insert(QStringLiteral("service_item_code"), r.serviceItem);
+    if (!r.field.isEmpty())
+        o.insert(QStringLiteral("field"), r.field);
+    return canonicalJson(o);
+}
+
+std::optional<AssistAnswer> parseAssistAnswer(const QByteArray& body)
+{
+    if (body.size() > kMaxAssistAnswer)
+        return std::nullopt;
+    const auto o = parseObject(body);
+    if (!o)
+        return std::nullopt;
+    AssistAnswer a;
+    a.requestId = str(*o, "request_id");
+    const QString status = str(*o, "status");
+    if (status == QLatin1String("accepted"))
+        a.status = AssistAnswer::Status::Accepted;
+    else if (status == QLatin1String("staff_on_the_way"))
+        a.status = AssistAnswer::Status::StaffOnTheWay;
+    else if (status == QLatin1String("queued"))
+        a.status = AssistAnswer::Status::Queued;
+    else
+        return std::nullopt;
+    const double position = o->value(QLatin1String("queue_position")).toDouble(0);
+    if (a.status == AssistAnswer::Status::Queued) {
+        // A queue place must be a small positive whole number; anything else is not trusted.
+        if (!(position >= 1 && position <= 9999 && position == std::floor(position)))
+            return std::nullopt;
+        a.queuePosition = int(position);
+    }
+    const QJsonValue eta = o->value(QLatin1String("eta_s"));
+    if (eta.isDouble() && eta.toDouble() >= 0 && eta.toDouble() <= 24 * 3600)
+        a.etaSeconds = int(eta.toDouble());
+    return a;
+}
+
 } // namespace onewindow::sync::protocol

@@ -72,6 +72,36 @@ struct HeartbeatAnswer
 };
 std::optional<HeartbeatAnswer> parseHeartbeat(const QByteArray& body);
 
+// POST /v1/assist:request (人工帮办, §13). Every value is an enum name, a code or an ID the kiosk
+// made: the body has no field that could carry a resident's data (the field KEY, never its value).
+struct AssistRequest
+{
+    QString requestId; // a UUID per press; a retry of one press repeats it
+    QString kioskId;
+    QString screen;      // "form", "review", … (assist::screenName)
+    QString serviceItem; // 事项实施编码, empty outside an item
+    QString reason;      // "resident_pressed_help" | "wrong_prefilled_field"
+    QString field;       // the schema key of the wrong field (wrong_prefilled_field only)
+};
+QByteArray assistRequestBody(const AssistRequest& request);
+
+struct AssistAnswer
+{
+    enum class Status
+    {
+        Accepted,      // the hall has the request; no one assigned yet
+        StaffOnTheWay, // a member of staff is coming to this kiosk
+        Queued,        // waiting behind others: queuePosition ≥ 1
+    };
+    QString requestId;
+    Status status = Status::Accepted;
+    int queuePosition = 0;         // Queued only
+    std::optional<int> etaSeconds; // when the hub gives one
+};
+// Answers larger than kMaxAssistAnswer, of another shape or with an unknown status are nullopt.
+constexpr qsizetype kMaxAssistAnswer = 16 * 1024;
+std::optional<AssistAnswer> parseAssistAnswer(const QByteArray& body);
+
 } // namespace protocol
 } // namespace onewindow::sync
 

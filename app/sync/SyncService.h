@@ -33,6 +33,8 @@ public:
     SyncStatusModel* statusModel() { return &m_model; }
     SyncEngine* engine() { return m_engine; } // lives on the sync thread: use queued calls
     HubClient& hub() { return *m_hub; }
+    // The one hub client (its TLS, its curl thread) for the kiosk's other hub requests.
+    std::shared_ptr<HubClient> sharedHub() const { return m_hub; }
     int watchdogRestarts() const { return m_watchdogRestarts; }
 
 public slots:

@@ -1,6 +1,7 @@
 #include "app/ui/FormController.h"
 
 #include "app/catalog/FieldValidator.h"
+#include "app/phone/PhoneRegionDefault.h"
 #include "app/ui/LanguageController.h"
 #include "app/ui/ResidentMessages.h"
 #include "drivers/idcard/Masking.h"
@@ -54,6 +55,7 @@ void FormController::start(const ServiceItem& item, const Identity& identity, co
                        {r.value, r.licenseTypeName, r.licenseId, f.binding.kind == Binding::Kind::IdCard});
     }
     m_materials = checkMaterials(item, resolver);
+    m_phones.start(item.form, phone::defaultRegionFor(identity));
     Q_EMIT fieldsChanged();
     Q_EMIT errorsChanged();
 }
@@ -76,7 +78,7 @@ QVariantList FormController::fields() const
             source = bound->fromCard           ? ResidentMessages::sourceCard()
                      : bound->source.isEmpty() ? QString()
                                                : ResidentMessages::sourceLicense(bound->source);
-        out.append(QVariantMap{
+        QVariantMap field{
             {QStringLiteral("key"), f.key},
             {QStringLiteral("label"), f.label.in(l)},
             {QStringLiteral("type"), QString::fromLatin1(FormField::typeName(f.type))},
@@ -88,7 +90,10 @@ QVariantList FormController::fields() const
             {QStringLiteral("options"), options},
             {QStringLiteral("help"), f.help.in(l)},
             {QStringLiteral("prompt"), f.spokenPrompt.in(l)},
-        });
+        };
+        if (!readOnly)
+            m_phones.decorate(f.key, &field);
+        out.append(field);
     }
     return out;
 }
@@ -113,7 +118,9 @@ QString FormController::problemFor(const FormField& f) const
     const FieldProblem p = validateField(f, m_values.value(f.key));
     if (p == FieldProblem::None)
         return {};
-    return ResidentMessages::fieldProblem(fieldProblemKey(p), f.min.value_or(0), f.max.value_or(0));
+    const char* key =
+        p == FieldProblem::BadPhone ? phoneProblemKey(m_values.value(f.key)) : fieldProblemKey(p);
+    return ResidentMessages::fieldProblem(key, f.min.value_or(0), f.max.value_or(0));
 }
 
 bool FormController::setValue(const QString& key, const QString& value)
@@ -123,13 +130,25 @@ bool FormController::setValue(const QString& key, const QString& value)
         return false;
     QString& slot = m_values[key];
     secureWipe(slot);
-    slot = value;
+    slot = m_phones.isPhone(key) ? m_phones.setDigits(key, value) : value;
     const QString problem = problemFor(*f);
     if (problem.isEmpty())
         m_shownErrors.remove(key);
     else
         m_shownErrors.insert(key, problem);
     Q_EMIT errorsChanged();
+    return true;
+}
+
+bool FormController::setPhoneRegion(const QString& key, const QString& region)
+{
+    if (!m_item || !m_item->form.field(key) || !m_phones.setRegion(key, region))
+        return false;
+    // The same digits in the new region; a problem shows once something was typed.
+    const QString digits = m_phones.digits(key);
+    if (!digits.isEmpty() || m_shownErrors.contains(key))
+        return setValue(key, digits);
+    Q_EMIT errorsChanged(); // the picker's choice is in phoneStates
     return true;
 }
 
@@ -165,7 +184,7 @@ QString FormController::masked(const FormField& f, const QString& value) const
     if (f.type == FormField::Type::IdNumber)
         return maskIdNumber(value);
     if (f.type == FormField::Type::Phone)
-        return maskPhone(value);
+        return PhoneFields::masked(value);
     const Binding& b = f.binding;
     // Face fields follow the GB/T 36903 naming: …XM = a name (姓名), …ZZ/ZL/DZ = an address.
     const bool faceName = b.kind == Binding::Kind::LicenseFace && b.field.endsWith(QLatin1String("XM"));
@@ -275,6 +294,7 @@ void FormController::wipe()
         secureWipe(b.licenseId);
     }
     m_values.clear();
+    m_phones.wipe();
     m_bound.clear();
     m_materials.clear();
     m_shownErrors.clear();

@@ -3,6 +3,7 @@
 #include "app/catalog/MaterialCheck.h"
 #include "app/catalog/ServiceItem.h"
 #include "app/core/ELicense.h"
+#include "app/ui/PhoneFields.h"
 #include "drivers/idcard/Identity.h"
 
 #include <QJsonObject>
@@ -27,6 +28,8 @@ class FormController : public QObject
     Q_PROPERTY(QVariantMap errors READ errors NOTIFY errorsChanged)
     Q_PROPERTY(QVariantList reviewRows READ reviewRows NOTIFY errorsChanged)
     Q_PROPERTY(bool complete READ complete NOTIFY errorsChanged)
+    // Phone fields: key → {display, region, valid}, updated with every digit (PhoneFields).
+    Q_PROPERTY(QVariantMap phoneStates READ phoneStates NOTIFY errorsChanged)
 public:
     explicit FormController(LanguageController* language, QObject* parent = nullptr);
     ~FormController() override;
@@ -46,6 +49,9 @@ public:
     // Typed values; a bound field refuses. Problems show once the field was left or on review.
     Q_INVOKABLE bool setValue(const QString& key, const QString& value);
     Q_INVOKABLE QString value(const QString& key) const { return m_values.value(key); }
+    // The country-code picker of a phone field; the digits typed so far are kept.
+    Q_INVOKABLE bool setPhoneRegion(const QString& key, const QString& region);
+    QVariantMap phoneStates() const { return m_phones.states(); }
     // Shows every problem; true when the form can go to review.
     Q_INVOKABLE bool validateAll();
 
@@ -82,6 +88,7 @@ private:
     QMap<QString, QString> m_values;
     QList<catalog::MaterialStatus> m_materials;
     QVariantMap m_shownErrors;
+    PhoneFields m_phones;
 };
 
 } // namespace onewindow

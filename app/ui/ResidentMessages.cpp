@@ -139,8 +139,21 @@ QString fieldProblem(const char* problemKey, double min, double max)
         return QCoreApplication::translate("ResidentMessages", "Please enter at most %1").arg(max);
     if (key == QLatin1String("bad_date"))
         return QCoreApplication::translate("ResidentMessages", "Please enter a date like 2024-05-01");
-    if (key == QLatin1String("bad_phone"))
-        return QCoreApplication::translate("ResidentMessages", "Please enter an 11-digit mobile number");
+    if (key == QLatin1String("bad_phone") || key == QLatin1String("bad_phone_cn"))
+        return QCoreApplication::translate(
+            "ResidentMessages", "Please enter a valid mainland China phone number (mobile: 11 digits)");
+    if (key == QLatin1String("bad_phone_hk"))
+        return QCoreApplication::translate("ResidentMessages",
+                                           "Please enter a valid Hong Kong phone number (8 digits)");
+    if (key == QLatin1String("bad_phone_mo"))
+        return QCoreApplication::translate("ResidentMessages",
+                                           "Please enter a valid Macao phone number (8 digits)");
+    if (key == QLatin1String("bad_phone_tw"))
+        return QCoreApplication::translate(
+            "ResidentMessages", "Please enter a valid Taiwan phone number (mobile: 09 and 8 digits)");
+    if (key == QLatin1String("bad_phone_intl"))
+        return QCoreApplication::translate(
+            "ResidentMessages", "Please enter a valid phone number for the country or region chosen");
     if (key == QLatin1String("bad_id_number"))
         return QCoreApplication::translate("ResidentMessages", "This ID number is not valid");
     if (key == QLatin1String("not_an_option"))

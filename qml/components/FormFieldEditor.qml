@@ -10,8 +10,10 @@ ColumnLayout {
     required property var field     // {key, label, type, required, readOnly, value, source, options, help}
     property string error: ""
     property string value: field.value
+    property var phone: ({})        // phone fields: {display, region, valid} (FormController.phoneStates)
     signal edited(string key, string value)
     signal wrongData()
+    signal phoneRegionChosen(string key, string region)
 
     objectName: "field_" + field.key
     spacing: Theme.spacing / 3
@@ -77,6 +79,24 @@ ColumnLayout {
     ColumnLayout {
         visible: !editor.field.readOnly && (editor.field.type === "number" || editor.field.type === "phone")
         Layout.fillWidth: true
+        // The country-code picker: its first choice follows the document on the reader.
+        Flow {
+            objectName: "phoneRegions"
+            visible: editor.field.type === "phone" && (editor.field.phoneRegions || []).length > 0
+            Layout.fillWidth: true
+            spacing: Theme.spacing / 2
+            Repeater {
+                model: editor.field.phoneRegions || []
+                delegate: BigButton {
+                    required property var modelData
+                    objectName: "region_" + modelData.code
+                    primary: (editor.phone.region || editor.field.phoneRegion) === modelData.code
+                    text: modelData.label
+                    Accessible.checked: primary
+                    onClicked: editor.phoneRegionChosen(editor.field.key, modelData.code)
+                }
+            }
+        }
         Rectangle {
             Layout.fillWidth: true
             implicitHeight: Theme.targetSize
@@ -88,7 +108,8 @@ ColumnLayout {
                 objectName: "digits"
                 anchors.verticalCenter: parent.verticalCenter
                 x: Theme.spacing
-                text: editor.value
+                // A phone number is shown formatted once it is complete ("+852 9123 4567").
+                text: editor.phone.display !== undefined ? editor.phone.display : editor.value
             }
         }
         DigitPad {

@@ -11,8 +11,11 @@ ScreenPage {
     property var fields: []
     property var errors: ({})
     property var materials: []   // [{name, mode, status}]
+    property var phones: ({})    // FormController.phoneStates
     signal valueEdited(string key, string value)
     signal assistanceRequested()
+    signal wrongFieldReported(string key) // 信息有误，转人工 on a prefilled field
+    signal phoneRegionChosen(string key, string region)
     signal reviewRequested()
     signal back()
 
@@ -27,8 +30,10 @@ ScreenPage {
             field: modelData
             error: screen.errors[modelData.key] || ""
             Layout.fillWidth: true
+            phone: screen.phones[modelData.key] || ({})
             onEdited: (key, value) => screen.valueEdited(key, value)
-            onWrongData: screen.assistanceRequested()
+            onWrongData: screen.wrongFieldReported(modelData.key)
+            onPhoneRegionChosen: (key, region) => screen.phoneRegionChosen(key, region)
         }
     }
     BodyText { Layout.fillWidth: true; font.bold: true; text: qsTr("Materials") }

@@ -170,10 +170,6 @@
 <context>
     <name>AssistBar</name>
     <message>
-        <source>Staff have been called and will be with you shortly.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Need help? Staff can do this with you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -183,6 +179,45 @@
     </message>
     <message>
         <source>Listen again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssistController</name>
+    <message>
+        <source>About %1 min.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Need help? Staff can do this with you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calling a member of staff for you…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your request has reached the staff. Someone will come to this kiosk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A member of staff is on the way to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff have your request. You are number %1 in the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff cannot be called from this kiosk right now. Please go to the service desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This hall takes help requests at the service desk. Please go to the service desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your request could not be sent. Please press the button again, or go to the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -619,6 +654,29 @@
     </message>
 </context>
 <context>
+    <name>PhoneFields</name>
+    <message>
+        <source>Mainland China</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hong Kong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Macao</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taiwan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other country or region (+ code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>Technician PIN</source>
@@ -989,10 +1047,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Please enter an 11-digit mobile number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This ID number is not valid</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1054,6 +1108,26 @@
     </message>
     <message>
         <source>Returned: please supply the missing materials at the counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter a valid mainland China phone number (mobile: 11 digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter a valid Hong Kong phone number (8 digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter a valid Macao phone number (8 digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter a valid Taiwan phone number (mobile: 09 and 8 digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter a valid phone number for the country or region chosen</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -167,10 +167,6 @@
 <context>
     <name>AssistBar</name>
     <message>
-        <source>Staff have been called and will be with you shortly.</source>
-        <translation>已通知工作人员，请稍候，马上为您服务。</translation>
-    </message>
-    <message>
         <source>Need help? Staff can do this with you.</source>
         <translation>需要帮助？工作人员可以陪您一起办理。</translation>
     </message>
@@ -181,6 +177,45 @@
     <message>
         <source>Listen again</source>
         <translation>再听一遍</translation>
+    </message>
+</context>
+<context>
+    <name>AssistController</name>
+    <message>
+        <source>About %1 min.</source>
+        <translation>约 %1 分钟。</translation>
+    </message>
+    <message>
+        <source>Need help? Staff can do this with you.</source>
+        <translation>需要帮助？工作人员可以陪您一起办理。</translation>
+    </message>
+    <message>
+        <source>Calling a member of staff for you…</source>
+        <translation>正在为您呼叫工作人员…</translation>
+    </message>
+    <message>
+        <source>Your request has reached the staff. Someone will come to this kiosk.</source>
+        <translation>工作人员已收到您的求助，稍后会到这台自助机前。</translation>
+    </message>
+    <message>
+        <source>A member of staff is on the way to you.</source>
+        <translation>工作人员正在赶来。</translation>
+    </message>
+    <message>
+        <source>Staff have your request. You are number %1 in the queue.</source>
+        <translation>工作人员已收到您的求助，您排在第 %1 位。</translation>
+    </message>
+    <message>
+        <source>Staff cannot be called from this kiosk right now. Please go to the service desk.</source>
+        <translation>这台自助机暂时无法呼叫工作人员，请到服务台咨询。</translation>
+    </message>
+    <message>
+        <source>This hall takes help requests at the service desk. Please go to the service desk.</source>
+        <translation>本大厅的人工帮办在服务台受理，请到服务台咨询。</translation>
+    </message>
+    <message>
+        <source>Your request could not be sent. Please press the button again, or go to the service desk.</source>
+        <translation>求助未能发出。请再按一次按钮，或到服务台咨询。</translation>
     </message>
 </context>
 <context>
@@ -615,6 +650,29 @@
     </message>
 </context>
 <context>
+    <name>PhoneFields</name>
+    <message>
+        <source>Mainland China</source>
+        <translation>中国内地</translation>
+    </message>
+    <message>
+        <source>Hong Kong</source>
+        <translation>香港</translation>
+    </message>
+    <message>
+        <source>Macao</source>
+        <translation>澳门</translation>
+    </message>
+    <message>
+        <source>Taiwan</source>
+        <translation>台湾</translation>
+    </message>
+    <message>
+        <source>Other country or region (+ code)</source>
+        <translation>其他国家或地区（+ 代码）</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>Technician PIN</source>
@@ -984,10 +1042,6 @@
         <translation>请按 2024-05-01 的格式输入日期</translation>
     </message>
     <message>
-        <source>Please enter an 11-digit mobile number</source>
-        <translation>请输入 11 位手机号码</translation>
-    </message>
-    <message>
         <source>This ID number is not valid</source>
         <translation>身份证号码有误</translation>
     </message>
@@ -1050,6 +1104,26 @@
     <message>
         <source>Returned: please supply the missing materials at the counter</source>
         <translation>已退回：请到窗口补正材料</translation>
+    </message>
+    <message>
+        <source>Please enter a valid mainland China phone number (mobile: 11 digits)</source>
+        <translation>请输入有效的中国内地电话号码（手机 11 位）</translation>
+    </message>
+    <message>
+        <source>Please enter a valid Hong Kong phone number (8 digits)</source>
+        <translation>请输入有效的香港电话号码（8 位）</translation>
+    </message>
+    <message>
+        <source>Please enter a valid Macao phone number (8 digits)</source>
+        <translation>请输入有效的澳门电话号码（8 位）</translation>
+    </message>
+    <message>
+        <source>Please enter a valid Taiwan phone number (mobile: 09 and 8 digits)</source>
+        <translation>请输入有效的台湾电话号码（手机 09 开头，共 10 位）</translation>
+    </message>
+    <message>
+        <source>Please enter a valid phone number for the country or region chosen</source>
+        <translation>请输入所选国家或地区的有效电话号码</translation>
     </message>
 </context>
 <context>

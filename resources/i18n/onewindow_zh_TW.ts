@@ -167,10 +167,6 @@
 <context>
     <name>AssistBar</name>
     <message>
-        <source>Staff have been called and will be with you shortly.</source>
-        <translation>已通知工作人員，請稍候，馬上為您服務。</translation>
-    </message>
-    <message>
         <source>Need help? Staff can do this with you.</source>
         <translation>需要協助？工作人員可以陪您一起辦理。</translation>
     </message>
@@ -181,6 +177,45 @@
     <message>
         <source>Listen again</source>
         <translation>再聽一遍</translation>
+    </message>
+</context>
+<context>
+    <name>AssistController</name>
+    <message>
+        <source>About %1 min.</source>
+        <translation>約 %1 分鐘。</translation>
+    </message>
+    <message>
+        <source>Need help? Staff can do this with you.</source>
+        <translation>需要協助？工作人員可以陪您一起辦理。</translation>
+    </message>
+    <message>
+        <source>Calling a member of staff for you…</source>
+        <translation>正在為您呼叫工作人員…</translation>
+    </message>
+    <message>
+        <source>Your request has reached the staff. Someone will come to this kiosk.</source>
+        <translation>工作人員已收到您的求助，稍後會到這台自助機前。</translation>
+    </message>
+    <message>
+        <source>A member of staff is on the way to you.</source>
+        <translation>工作人員正在趕來。</translation>
+    </message>
+    <message>
+        <source>Staff have your request. You are number %1 in the queue.</source>
+        <translation>工作人員已收到您的求助，您排在第 %1 位。</translation>
+    </message>
+    <message>
+        <source>Staff cannot be called from this kiosk right now. Please go to the service desk.</source>
+        <translation>這台自助機暫時無法呼叫工作人員，請到服務台查詢。</translation>
+    </message>
+    <message>
+        <source>This hall takes help requests at the service desk. Please go to the service desk.</source>
+        <translation>本大廳的人工協助在服務台受理，請到服務台查詢。</translation>
+    </message>
+    <message>
+        <source>Your request could not be sent. Please press the button again, or go to the service desk.</source>
+        <translation>求助未能發出。請再按一次按鈕，或到服務台查詢。</translation>
     </message>
 </context>
 <context>
@@ -615,6 +650,29 @@
     </message>
 </context>
 <context>
+    <name>PhoneFields</name>
+    <message>
+        <source>Mainland China</source>
+        <translation>中國內地</translation>
+    </message>
+    <message>
+        <source>Hong Kong</source>
+        <translation>香港</translation>
+    </message>
+    <message>
+        <source>Macao</source>
+        <translation>澳門</translation>
+    </message>
+    <message>
+        <source>Taiwan</source>
+        <translation>台灣</translation>
+    </message>
+    <message>
+        <source>Other country or region (+ code)</source>
+        <translation>其他國家或地區（+ 代碼）</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>Technician PIN</source>
@@ -984,10 +1042,6 @@
         <translation>請按 2024-05-01 的格式輸入日期</translation>
     </message>
     <message>
-        <source>Please enter an 11-digit mobile number</source>
-        <translation>請輸入 11 位手機號碼</translation>
-    </message>
-    <message>
         <source>This ID number is not valid</source>
         <translation>身分證號碼有誤</translation>
     </message>
@@ -1050,6 +1104,26 @@
     <message>
         <source>Returned: please supply the missing materials at the counter</source>
         <translation>已退回：請到窗口補正材料</translation>
+    </message>
+    <message>
+        <source>Please enter a valid mainland China phone number (mobile: 11 digits)</source>
+        <translation>請輸入有效的中國內地電話號碼（手機 11 位）</translation>
+    </message>
+    <message>
+        <source>Please enter a valid Hong Kong phone number (8 digits)</source>
+        <translation>請輸入有效的香港電話號碼（8 位）</translation>
+    </message>
+    <message>
+        <source>Please enter a valid Macao phone number (8 digits)</source>
+        <translation>請輸入有效的澳門電話號碼（8 位）</translation>
+    </message>
+    <message>
+        <source>Please enter a valid Taiwan phone number (mobile: 09 and 8 digits)</source>
+        <translation>請輸入有效的台灣電話號碼（手機 09 開頭，共 10 位）</translation>
+    </message>
+    <message>
+        <source>Please enter a valid phone number for the country or region chosen</source>
+        <translation>請輸入所選國家或地區的有效電話號碼</translation>
     </message>
 </context>
 <context>

@@ -204,7 +204,7 @@ private Q_SLOTS:
                  {QStringLiteral("property_no"), QStringLiteral("京(2020)朝阳区不动产权第9000003号")},
                  {QStringLiteral("moving_people"), QStringLiteral("2")},
                  {QStringLiteral("from_region"), QStringLiteral("北京")}, // "beijing" on the pinyin keyboard
-                 {QStringLiteral("phone"), kSecrets[4]}}},
+                 {QStringLiteral("phone"), QStringLiteral("+86") + kSecrets[4]}}}, // E.164 (issue 19)
             {QStringLiteral("bindings_used"),
              QJsonArray{bound("name", QStringLiteral("idcard.name")),
                         bound("id_number", QStringLiteral("idcard.id_number")),

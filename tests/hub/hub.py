@@ -38,6 +38,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 MAX_BATCH = 100
 MAX_BODY = 8 * 1024 * 1024
 ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# POST /v1/assist:request (docs/sync-protocol.md §13): the only keys a help request may carry.
+ASSIST_KEYS = {"request_id", "kiosk_id", "screen", "reason", "service_item_code", "field"}
+ASSIST_SCREENS = {"attract", "reading", "identity", "catalog", "itemDetail", "consent", "busy", "form",
+                  "review", "receipt", "rating", "progress", "cardError", "outOfService", "other"}
+ASSIST_REASONS = {"resident_pressed_help", "wrong_prefilled_field"}
+ASSIST_STATUSES = {"accepted", "staff_on_the_way", "queued"}
 
 
 # ---------------------------------------------------------------- synthetic fixture data
@@ -65,6 +71,11 @@ def license_identifier(type_code, issuer, serial, version=1):
     body = type_code + issuer + serial_text + version_text
     return "1.2.156.3005.2.%s.%s.%s.%s.%s" % (type_code, issuer, serial_text, version_text,
                                                license_check_char(body))
+
+
+def re_token(text):
+    """[A-Za-z0-9_.-]{1,64}: the protocol's tokens (ids, enum names, codes, field keys)."""
+    return 0 < len(text) <= 64 and all(c.isascii() and (c.isalnum() or c in "_.-") for c in text)
 
 
 def canonical_json(value):
@@ -178,6 +189,12 @@ class HubState:
         self.connections = 0  # TCP connections accepted (handshakes attempted)
         self.eid_enabled = False
         self.eid_sessions = {}
+        # help requests: every body as received, the open ones in arrival order, the answers
+        self.assist_enabled = True
+        self.assist_requests = []
+        self.assist_open = []
+        self.assist_answers = {}
+        self.assist_force = None  # {"status", "eta_s"?}: the next answers, set by /admin/assist
 
     # -- licences
     def add_change(self, op, lic, fault=None):
@@ -539,6 +556,8 @@ class HubHandler(BaseHTTPRequestHandler):
             return 200, {"results": [st.store_rating(i) for i in items]}, None, None
         if method == "POST" and path == "/v1/heartbeat":
             return self.heartbeat(data, kiosk)
+        if method == "POST" and path == "/v1/assist:request":
+            return self.assist_request(data, kiosk)
         if method == "POST" and path == "/v1/eid/sessions":
             return self.eid_start()
         if method == "POST" and path.startswith("/v1/eid/sessions/") and path.endswith("/apdu"):
@@ -581,6 +600,51 @@ class HubHandler(BaseHTTPRequestHandler):
             commands = list(st.commands)
         return 200, {"server_time": iso(utc_now()), "commands": commands,
                      "heartbeat_interval_s": 60}, None, None
+
+    def assist_request(self, data, kiosk):
+        """人工帮办: validated strictly, so a kiosk that sends anything else (a name, a value) fails."""
+        st = self.state
+        if not st.assist_enabled:
+            return 501, {"error": "not_offered", "detail": "this hall takes help requests at the service desk"}, None, None
+        if not isinstance(data, dict):
+            return 400, {"error": "invalid", "detail": "a JSON object is required"}, None, None
+        unexpected = sorted(set(data) - ASSIST_KEYS)
+        if unexpected:
+            return 400, {"error": "unexpected_field", "detail": unexpected[0]}, None, None
+        for key, value in data.items():
+            if not isinstance(value, str) or not re_token(value):
+                return 400, {"error": "invalid", "detail": key}, None, None
+        for key in ("request_id", "kiosk_id", "screen", "reason"):
+            if key not in data:
+                return 400, {"error": "invalid", "detail": key + " required"}, None, None
+        if data["kiosk_id"] != kiosk:
+            return 403, {"error": "kiosk_mismatch", "detail": "kiosk_id must equal the client certificate's CN"}, None, None
+        if data["screen"] not in ASSIST_SCREENS:
+            return 400, {"error": "invalid", "detail": "screen"}, None, None
+        if data["reason"] not in ASSIST_REASONS:
+            return 400, {"error": "invalid", "detail": "reason"}, None, None
+        if "field" in data and data["reason"] != "wrong_prefilled_field":
+            return 400, {"error": "invalid", "detail": "field only with wrong_prefilled_field"}, None, None
+        rid = data["request_id"]
+        with st.lock:
+            if rid in st.assist_answers:  # a retry of the same press: the same answer, no new place
+                return 200, st.assist_answers[rid], None, None
+            st.assist_requests.append(dict(data))
+            st.assist_open.append(rid)
+            position = len(st.assist_open)
+            if st.assist_force:
+                answer = {"request_id": rid, "status": st.assist_force.get("status", "accepted")}
+                if answer["status"] == "queued":
+                    answer["queue_position"] = position
+                if st.assist_force.get("eta_s") is not None:
+                    answer["eta_s"] = st.assist_force["eta_s"]
+            elif position == 1:
+                answer = {"request_id": rid, "status": "staff_on_the_way", "eta_s": 120}
+            else:
+                answer = {"request_id": rid, "status": "queued", "queue_position": position,
+                          "eta_s": 180 * position}
+            st.assist_answers[rid] = answer
+        return 200, answer, None, None
 
     def eid_start(self):
         st = self.state
@@ -694,6 +758,9 @@ class AdminHandler(BaseHTTPRequestHandler):
                     "license_changes": len(st.changes),
                     "catalog_etag": st.catalog_etag,
                 })
+            elif self.path == "/admin/assist":
+                self.reply(200, {"enabled": st.assist_enabled, "requests": st.assist_requests,
+                                 "open": len(st.assist_open)})
             elif self.path == "/admin/submissions":
                 self.reply(200, {"submissions": [
                     {"submission_id": r["submission_id"], "fingerprint": r["fingerprint"],
@@ -767,6 +834,17 @@ class AdminHandler(BaseHTTPRequestHandler):
                     rec["progress"].append({"at": iso(utc_now()), "step": rec["status"],
                                             "note": data.get("note", "")})
                     self.reply(200, {"status": rec["status"]})
+            elif p == "/admin/assist":
+                if data.get("clear"):
+                    st.assist_requests, st.assist_open, st.assist_answers = [], [], {}
+                    st.assist_force = None
+                if "enabled" in data:
+                    st.assist_enabled = bool(data["enabled"])
+                if data.get("status") in ASSIST_STATUSES:
+                    st.assist_force = {"status": data["status"], "eta_s": data.get("eta_s")}
+                if data.get("done"):  # staff took the oldest request: everyone moves up
+                    st.assist_open = st.assist_open[1:]
+                self.reply(200, {"enabled": st.assist_enabled, "open": len(st.assist_open)})
             elif p == "/admin/eid":
                 st.eid_enabled = bool(data.get("enabled", True))
                 self.reply(200, {"eid_enabled": st.eid_enabled})
@@ -804,6 +882,7 @@ def main():
     ap.add_argument("--fixtures", default=os.path.join(HERE, "fixtures"))
     ap.add_argument("--demo", action="store_true", help="demo hub: PKI in ~/.local/share/onewindow-demo/pki, port 8443")
     ap.add_argument("--eid", action="store_true", help="offer the remote-SAM relay (otherwise 501)")
+    ap.add_argument("--no-assist", action="store_true", help="answer help requests with 501 (not offered)")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
 
@@ -819,6 +898,7 @@ def main():
     signer = LicenceSigner(args.pki, fixtures.issuers()) if LicenceSigner.available(args.pki) else None
     state = HubState(fixtures, signer)
     state.eid_enabled = args.eid
+    state.assist_enabled = not args.no_assist
     contexts = {
         "good": make_context(os.path.join(args.pki, "hub.pem"), os.path.join(args.pki, "hub.key"),
                              os.path.join(args.pki, "ca.pem")),

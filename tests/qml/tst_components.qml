@@ -59,6 +59,52 @@ TestCase {
         verify(!button.enabled)
     }
 
+    // Issue 19 item 6: the bar shows each answer of AssistController and is usable after it.
+    function test_assistBarShowsEveryAnswer_data() {
+        return [
+            { tag: "requesting", requested: true, message: "Calling a member of staff for you…", enabled: false },
+            { tag: "staff_on_the_way", requested: false, message: "A member of staff is on the way to you.", enabled: true },
+            { tag: "queued", requested: false, message: "Staff have your request. You are number 3 in the queue.", enabled: true },
+            { tag: "offline", requested: false, message: "Staff cannot be called from this kiosk right now. Please go to the service desk.", enabled: true },
+            { tag: "failed", requested: false, message: "Your request could not be sent.", enabled: true },
+        ]
+    }
+    function test_assistBarShowsEveryAnswer(data) {
+        var bar = createTemporaryObject(assistC, testCase, { stateKey: data.tag, message: data.message,
+                                                              requested: data.requested })
+        waitForRendering(bar)
+        var shown = findChild(bar, "assistMessage")
+        compare(shown.text, data.message)
+        compare(shown.Accessible.name, data.message)
+        compare(findChild(bar, "assistButton").enabled, data.enabled)
+        if (data.tag === "offline" || data.tag === "failed")
+            compare(shown.color, Theme.errorText)
+    }
+
+    // The real controller (tst_qml.cpp: a kiosk without a hub) behind the bar, pressed by a tap.
+    Component {
+        id: realAssistBarC
+        AssistBar {
+            width: 1080
+            requested: !realAssist.canRequest
+            stateKey: realAssist.stateKey
+            message: realAssist.message
+            onAssistanceRequested: realAssist.requestHelp("formScreen")
+        }
+    }
+    function test_assistBarWithTheRealController() {
+        realAssist.reset()
+        var bar = createTemporaryObject(realAssistBarC, testCase)
+        waitForRendering(bar)
+        compare(bar.stateKey, "idle")
+        mouseClick(findChild(bar, "assistButton"))
+        tryCompare(bar, "stateKey", "offline")
+        verify(findChild(bar, "assistMessage").text.indexOf("service desk") >= 0)
+        verify(findChild(bar, "assistButton").enabled) // never left grey
+        mouseClick(findChild(bar, "assistButton"))
+        tryCompare(bar, "stateKey", "offline")
+    }
+
     function test_demoPanelPlacesCards() {
         var p = createTemporaryObject(demoC, testCase, { cards: ["居民身份证 · 张**", "港澳台居民居住证 · 陈**"] })
         var spy = createTemporaryObject(spyC, testCase, { target: p, signalName: "placeCard" })

@@ -50,6 +50,38 @@ TestCase {
           source: "", options: [], help: "", prompt: "" },
     ]
 
+    // Issue 19 item 8: a Hong Kong permit holder's phone field starts on +852; the number is
+    // typed on the digit pad by taps and shown formatted; another region is one tap away.
+    function test_phoneFieldPickerAndDigitPad() {
+        var f = [{ key: "phone", label: "聯絡電話", type: "phone", required: true, readOnly: false, value: "",
+                   source: "", options: [], help: "", prompt: "", phoneRegion: "HK",
+                   phoneRegions: [{ code: "CN", label: "+86 中國內地" }, { code: "HK", label: "+852 香港" },
+                                  { code: "MO", label: "+853 澳門" }, { code: "TW", label: "+886 台灣" },
+                                  { code: "ZZ", label: "其他國家或地區（+ 代碼）" }] }]
+        var s = createTemporaryObject(formC, testCase, { itemName: "x", fields: f, errors: {}, materials: [] })
+        waitForRendering(s)
+        var field = findChild(s, "field_phone")
+        verify(findChild(field, "region_HK").primary)
+        verify(!findChild(field, "region_CN").primary)
+        var edited = spy(s, "valueEdited")
+        var digits = "91234567"
+        for (var i = 0; i < digits.length; ++i)
+            mouseClick(findChild(field, "digit_" + digits[i]))
+        compare(edited.count, 8)
+        compare(edited.signalArguments[7][1], "91234567")
+        compare(findChild(field, "digits").text, "91234567")
+        s.phones = { phone: { display: "+852 9123 4567", region: "HK", valid: true } }
+        compare(findChild(field, "digits").text, "+852 9123 4567")
+        var chosen = spy(s, "phoneRegionChosen")
+        mouseClick(findChild(field, "region_MO"))
+        compare(chosen.count, 1)
+        compare(chosen.signalArguments[0][0], "phone")
+        compare(chosen.signalArguments[0][1], "MO")
+        s.phones = { phone: { display: "91234567", region: "MO", valid: false } }
+        verify(findChild(field, "region_MO").primary)
+        verify(!findChild(field, "region_HK").primary)
+    }
+
     function test_catalogListsAndEmits() {
         var s = createTemporaryObject(catalogC, testCase, {
             categories: [{ key: "huji", name: "户籍" }, { key: "shebao", name: "社保" }], category: "huji",
@@ -102,9 +134,10 @@ TestCase {
         verify(name)
         compare(findChild(name, "source").text, "来自：居民身份证")
         verify(!findChild(name, "input").visible)  // read-only: no editor
-        var wrong = spy(s, "assistanceRequested")
+        var wrong = spy(s, "wrongFieldReported")
         findChild(name, "wrongDataButton").clicked()
         compare(wrong.count, 1)
+        compare(wrong.signalArguments[0][0], "name") // the field's key goes to the staff call
         // The shown problem belongs to its field only.
         compare(findChild(findChild(s, "field_region"), "error").text, "请填写此项")
         verify(!findChild(findChild(s, "field_phone"), "error").visible)

@@ -31,6 +31,15 @@ TestCase {
         function requestAssistance() { assistanceRequested = true }
     }
     QtObject {
+        id: fakeAssist
+        property string stateKey: "idle"
+        property string message: ""
+        property bool canRequest: true
+        property var requests: []
+        function requestHelp(screen) { requests = requests.concat([screen]) }
+        function reportWrongField(screen, key) { requests = requests.concat([screen + ":" + key]) }
+    }
+    QtObject {
         id: fakeLanguage
         property string language: "zh_CN"
         property var languages: ["zh_CN", "zh_TW", "en"]
@@ -95,7 +104,9 @@ TestCase {
         property var errors: ({})
         property var reviewRows: []
         property bool complete: false
+        property var phoneStates: ({})
         function setValue(k, v) { return true }
+        function setPhoneRegion(k, r) { return true }
     }
 
     QtObject {
@@ -134,7 +145,7 @@ TestCase {
         window = component.createObject(null, { session: fakeSession, language: fakeLanguage, demo: fakeDemo,
                                                     journey: fakeJourney, catalog: fakeCatalog, form: fakeForm,
                                                     speech: fakeSpeech, adminEntry: fakeAdminEntry,
-                                                    admin: fakeAdmin })
+                                                    admin: fakeAdmin, assist: fakeAssist })
         verify(window)
     }
     function cleanup() {
@@ -233,6 +244,26 @@ TestCase {
     }
 
     // The hidden corner reaches AdminEntry; admin mode hides the resident header and footer.
+    // 人工帮办 goes to the assist controller with the showing screen, and its answer is shown.
+    function test_assistButtonReachesTheController() {
+        fakeAssist.requests = []
+        fakeSession.state = "identified"
+        tryCompare(window, "currentScreen", "identityScreen")
+        waitForRendering(window.contentItem)
+        var button = findChild(window.footer, "assistButton")
+        mouseClick(button)
+        compare(fakeAssist.requests, ["identityScreen"])
+        fakeAssist.stateKey = "queued"
+        fakeAssist.message = "Staff have your request. You are number 2 in the queue."
+        compare(findChild(window.footer, "assistMessage").text, fakeAssist.message)
+        fakeAssist.canRequest = false
+        verify(!button.enabled)
+        fakeAssist.canRequest = true
+        verify(button.enabled)
+        fakeAssist.stateKey = "idle"
+        fakeAssist.message = ""
+    }
+
     function test_adminCornerAndOverlay() {
         var corner = findChild(window.header, "adminCorner")
         verify(corner)

@@ -127,6 +127,41 @@ private Q_SLOTS:
         QCOMPARE(redactLogText(QStringLiteral("short 9000 6A82")), QStringLiteral("short 9000 6A82"));
     }
 
+    // Issue 19 item 8: numbers from Hong Kong, Macao, Taiwan and abroad are masked like mainland
+    // mobiles, in E.164 and as residents type them; what is not a phone number stays.
+    void regionalPhoneNumbersMasked_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QString>("secret");
+        QTest::newRow("hk e164") << "phone=+85291234567 ok"
+                                 << "91234567";
+        QTest::newRow("hk spaced") << "phone +852 9123 4567"
+                                   << "9123 4567";
+        QTest::newRow("mo e164") << "tel:+85366123456"
+                                 << "66123456";
+        QTest::newRow("tw e164") << "{\"phone\":\"+886912345678\"}"
+                                 << "912345678";
+        QTest::newRow("tw national") << "typed 0912345678."
+                                     << "0912345678";
+        QTest::newRow("us e164") << "call +14155552671"
+                                 << "4155552671";
+        QTest::newRow("uk spaced") << "call +44 7911 123456"
+                                   << "7911 123456";
+        QTest::newRow("cn e164") << "call +8613812345678"
+                                 << "13812345678";
+    }
+    void regionalPhoneNumbersMasked()
+    {
+        QFETCH(QString, line);
+        QFETCH(QString, secret);
+        const QString out = redactLogText(line);
+        QVERIFY2(!out.contains(secret), qPrintable(out));
+        QVERIFY2(out.contains(QLatin1Char('*')), qPrintable(out));
+        // Figures that are not phone numbers are left alone.
+        QCOMPARE(redactLogText(QStringLiteral("elapsed 91234567 us, seq +12")),
+                 QStringLiteral("elapsed 91234567 us, seq +12"));
+    }
+
     void sessionTermsMaskEveryField()
     {
         for (const LogResident& r : logResidents()) {

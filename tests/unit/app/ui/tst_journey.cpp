@@ -181,7 +181,7 @@ private Q_SLOTS:
         bool maskedPhone = false;
         for (const QVariant& row : m_form->reviewRows())
             maskedPhone = maskedPhone || row.toMap().value(QStringLiteral("value")).toString() ==
-                                             QStringLiteral("138****8000");
+                                             QStringLiteral("+86 138****8000"); // E.164 (issue 19)
         QVERIFY(maskedPhone);
 
         m_journey->submit();
