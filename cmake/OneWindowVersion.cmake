@@ -45,18 +45,25 @@ if(GIT_FOUND AND EXISTS "${PROJECT_SOURCE_DIR}/.git")
       string(APPEND _ow_version "+dirty")
     endif()
   endif()
-  # Re-run configure when HEAD moves (a commit, a checkout), so the version follows.
-  foreach(_ow_ref HEAD packed-refs)
-    if(EXISTS "${PROJECT_SOURCE_DIR}/.git/${_ow_ref}")
+  # Re-run configure when HEAD moves (a commit, a checkout), so the version follows. In a git
+  # worktree .git is a file: HEAD lives in the worktree's git dir, refs in the common one.
+  execute_process(COMMAND "${GIT_EXECUTABLE}" rev-parse --absolute-git-dir --git-common-dir
+                  WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}" OUTPUT_VARIABLE _ow_dirs
+                  RESULT_VARIABLE _ow_rc3 OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
+  if(_ow_rc3 EQUAL 0)
+    string(REPLACE "\n" ";" _ow_dirs "${_ow_dirs}")
+    list(GET _ow_dirs 0 _ow_gitdir)
+    list(GET _ow_dirs 1 _ow_common)
+    get_filename_component(_ow_common "${_ow_common}" ABSOLUTE BASE_DIR "${PROJECT_SOURCE_DIR}")
+    foreach(_ow_ref "${_ow_gitdir}/HEAD" "${_ow_common}/packed-refs")
+      if(EXISTS "${_ow_ref}")
+        set_property(DIRECTORY "${PROJECT_SOURCE_DIR}" APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${_ow_ref}")
+      endif()
+    endforeach()
+    file(READ "${_ow_gitdir}/HEAD" _ow_head)
+    if(_ow_head MATCHES "^ref: ([^\n]+)" AND EXISTS "${_ow_common}/${CMAKE_MATCH_1}")
       set_property(DIRECTORY "${PROJECT_SOURCE_DIR}" APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
-                   "${PROJECT_SOURCE_DIR}/.git/${_ow_ref}")
-    endif()
-  endforeach()
-  file(READ "${PROJECT_SOURCE_DIR}/.git/HEAD" _ow_head)
-  if(_ow_head MATCHES "^ref: ([^\n]+)")
-    if(EXISTS "${PROJECT_SOURCE_DIR}/.git/${CMAKE_MATCH_1}")
-      set_property(DIRECTORY "${PROJECT_SOURCE_DIR}" APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
-                   "${PROJECT_SOURCE_DIR}/.git/${CMAKE_MATCH_1}")
+                   "${_ow_common}/${CMAKE_MATCH_1}")
     endif()
   endif()
 endif()
