@@ -484,6 +484,10 @@
         <source>Check my applications</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>contains a rare character (生僻字)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>IdleWarning</name>
@@ -1054,6 +1058,10 @@
     </message>
     <message>
         <source>Returned: please supply the missing materials at the counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name contains a rare character (生僻字) that this screen cannot show. It is kept exactly as on your card.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

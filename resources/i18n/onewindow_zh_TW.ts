@@ -481,6 +481,10 @@
         <source>Check my applications</source>
         <translation>辦件查詢</translation>
     </message>
+    <message>
+        <source>contains a rare character (生僻字)</source>
+        <translation>含生僻字</translation>
+    </message>
 </context>
 <context>
     <name>IdleWarning</name>
@@ -1050,6 +1054,10 @@
     <message>
         <source>Returned: please supply the missing materials at the counter</source>
         <translation>已退回：請到窗口補正材料</translation>
+    </message>
+    <message>
+        <source>Your name contains a rare character (生僻字) that this screen cannot show. It is kept exactly as on your card.</source>
+        <translation>您的姓名含生僻字，本螢幕無法顯示；系統按證件原樣保存，不會更改。</translation>
     </message>
 </context>
 <context>
