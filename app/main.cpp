@@ -316,7 +316,13 @@ int main(int argc, char* argv[])
                              session.onReadFailed(name, error);
                      });
     QObject::connect(&readers, &ReaderManager::cardRemoved, &session, &ResidentSession::onCardRemoved);
-    QObject::connect(&readers, &ReaderManager::chipSerialRead, &session, &ResidentSession::onChipSerialOnly);
+    // A chip serial ends the read only on a reader that cannot read the person; an NFC reader
+    // with the hub's remote SAM sends the identity next (as onewindow-tool read-card waits).
+    QObject::connect(&readers, &ReaderManager::chipSerialRead, &session,
+                     [&readers, &session](const QString& name) {
+                         if (!readers.readerMayReadIdentity(name))
+                             session.onChipSerialOnly(name);
+                     });
 
     // The catalogue: the demo's file (a hub-synced blob replaces it once issue 5 serves one).
     auto loadedCatalog =

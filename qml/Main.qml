@@ -75,6 +75,7 @@ ApplicationWindow {
         IdentityScreen {
             documentType: window.session.documentType
             maskedName: window.session.maskedName
+            nameHasRareCharacter: window.session.nameHasRareCharacter
             maskedEnglishName: window.session.maskedEnglishName
             maskedIdNumber: window.session.maskedIdNumber
             sex: window.session.sex

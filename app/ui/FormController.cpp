@@ -287,10 +287,12 @@ int FormController::formVersion() const
 void FormController::wipe()
 {
     const bool had = m_item || !m_values.isEmpty() || !m_bound.isEmpty();
+    // Shared wipes: QML's copies of these values (the form's JavaScript strings) share the
+    // buffers and would otherwise outlive the session.
     for (QString& v : m_values)
-        secureWipe(v);
+        secureWipeShared(v);
     for (Bound& b : m_bound) {
-        secureWipe(b.value);
+        secureWipeShared(b.value);
         secureWipe(b.licenseId);
     }
     m_values.clear();

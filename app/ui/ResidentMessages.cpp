@@ -74,6 +74,10 @@ QString findingText(const QString& code, const Identity& identity)
     if (code == QLatin1String("not_yet_valid"))
         return QCoreApplication::translate("ResidentMessages", "This card is valid only from %1.")
             .arg(cardDate(identity.validFrom, identity.validFromRaw));
+    if (code == QLatin1String("name_private_use"))
+        return QCoreApplication::translate("ResidentMessages",
+                                           "Your name contains a rare character (生僻字) that this screen "
+                                           "cannot show. It is kept exactly as on your card.");
     return {};
 }
 

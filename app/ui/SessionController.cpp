@@ -7,6 +7,27 @@
 
 namespace onewindow {
 
+namespace {
+// A Private Use Area code point draws as a box: the display shows "*" in its place, like
+// the masked characters (one "*" per character, so the name keeps its length).
+void maskPrivateUse(QString& text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const bool pair = text[i].isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate();
+        const qsizetype units = pair ? 2 : 1;
+        if (containsPrivateUse(QStringView(text).sliced(i, units)))
+            out += QLatin1Char('*');
+        else
+            out += QStringView(text).sliced(i, units);
+        i += units - 1;
+    }
+    secureWipe(text);
+    text = std::move(out);
+}
+} // namespace
+
 SessionController::SessionController(ResidentSession* session, LanguageController* language,
                                      bool elderlyDefault, QObject* parent)
     : QObject(parent), m_session(session), m_language(language), m_elderlyDefault(elderlyDefault)
@@ -52,7 +73,7 @@ bool SessionController::holdsNoResidentData() const
 {
     return m_documentType.isEmpty() && m_maskedName.isEmpty() && m_maskedEnglishName.isEmpty() &&
            m_maskedIdNumber.isEmpty() && m_sex.isEmpty() && m_validity.isEmpty() && m_notices.isEmpty() &&
-           !m_expired;
+           !m_expired && !m_rareName;
 }
 
 void SessionController::userActivity()
@@ -107,6 +128,7 @@ void SessionController::clearDisplay()
         secureWipe(s);
     m_notices.clear();
     m_expired = false;
+    m_rareName = false;
 }
 
 void SessionController::refreshDisplay()
@@ -116,6 +138,9 @@ void SessionController::refreshDisplay()
     if (!id.isEmpty()) {
         m_documentType = ResidentMessages::documentType(id.documentType);
         m_maskedName = maskName(id.name);
+        m_rareName = containsPrivateUse(id.name);
+        if (m_rareName)
+            maskPrivateUse(m_maskedName);
         m_maskedEnglishName = maskName(id.englishName);
         m_maskedIdNumber = maskIdNumber(id.idNumber);
         m_sex = ResidentMessages::sex(id.sexCode);

@@ -19,6 +19,9 @@ class SessionController : public QObject
     Q_PROPERTY(QString state READ state NOTIFY stateChanged)
     Q_PROPERTY(QString documentType READ documentType NOTIFY displayChanged)
     Q_PROPERTY(QString maskedName READ maskedName NOTIFY displayChanged)
+    // The name holds a Private Use Area character (an old-style 生僻字 no font draws): the masked
+    // name shows "*" for it and the screen adds a hint.
+    Q_PROPERTY(bool nameHasRareCharacter READ nameHasRareCharacter NOTIFY displayChanged)
     Q_PROPERTY(QString maskedEnglishName READ maskedEnglishName NOTIFY displayChanged)
     Q_PROPERTY(QString maskedIdNumber READ maskedIdNumber NOTIFY displayChanged)
     Q_PROPERTY(QString sex READ sex NOTIFY displayChanged)
@@ -38,6 +41,7 @@ public:
     QString state() const;
     QString documentType() const { return m_documentType; }
     QString maskedName() const { return m_maskedName; }
+    bool nameHasRareCharacter() const { return m_rareName; }
     QString maskedEnglishName() const { return m_maskedEnglishName; }
     QString maskedIdNumber() const { return m_maskedIdNumber; }
     QString sex() const { return m_sex; }
@@ -82,6 +86,7 @@ private:
     QString m_sex;
     QString m_validity;
     bool m_expired = false;
+    bool m_rareName = false;
     QStringList m_notices;
     QString m_errorTitle;
     QString m_errorHint;

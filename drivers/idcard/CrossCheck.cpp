@@ -95,12 +95,31 @@ QList<CheckFinding> crossCheck(const Identity& identity, QDate today)
     if (!identity.validFrom.isValid() || (!identity.validLongTerm && !identity.validUntil.isValid()))
         warning(out, "invalid_validity_date");
 
+    if (containsPrivateUse(identity.name) || containsPrivateUse(identity.englishName))
+        warning(out, "name_private_use");
+
     // Validity period.
     if (identity.isExpired(today))
         warning(out, "expired");
     if (identity.validFrom.isValid() && today.isValid() && identity.validFrom > today)
         warning(out, "not_yet_valid");
     return out;
+}
+
+bool containsPrivateUse(QStringView text)
+{
+    // Walks the UTF-16 units in place: no UCS-4 copy of a name to wipe afterwards.
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (c.unicode() >= 0xE000 && c.unicode() <= 0xF8FF)
+            return true;
+        if (c.isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
+            if (QChar::surrogateToUcs4(c, text[i + 1]) >= 0xF0000)
+                return true;
+            ++i;
+        }
+    }
+    return false;
 }
 
 bool hasErrors(const QList<CheckFinding>& findings)

@@ -28,12 +28,16 @@ struct CheckFinding
 //             "sex_mismatch"         sex field ≠ the parity of the 17th digit
 //             "id_kind_mismatch"     e.g. an HMT permit whose number lacks 81/82/83 0000
 //   warnings: "expired", "not_yet_valid", "unknown_sex_code", "unknown_ethnicity_code",
-//             "invalid_birth_date", "invalid_validity_date"
+//             "invalid_birth_date", "invalid_validity_date",
+//             "name_private_use"     the name holds a Private Use Area character (the old coding
+//                                    of a 生僻字): kept byte-exact, but no installed font draws it
 // Each code appears at most once. Birth-date, sex and kind checks run only when the number is a
 // valid GB 11643 number; the 2017 foreigner number (3 letters + 12 digits) has no parity, and
 // sex codes 0 and 9 are not compared. "invalid_validity_date" means validFrom is not a date, or
 // validUntil is not a date on a document that is not long-term.
 QList<CheckFinding> crossCheck(const Identity& identity, QDate today = QDate::currentDate());
+// True when `text` holds a code point of a Private Use Area (U+E000–U+F8FF, planes 15 and 16).
+bool containsPrivateUse(QStringView text);
 bool hasErrors(const QList<CheckFinding>& findings);
 QStringList findingCodes(const QList<CheckFinding>& findings, CheckFinding::Severity severity);
 

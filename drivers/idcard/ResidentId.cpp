@@ -1,5 +1,7 @@
 #include "drivers/idcard/ResidentId.h"
 
+#include "drivers/idcard/SecureWipe.h"
+
 namespace onewindow {
 
 namespace {
@@ -41,6 +43,11 @@ bool isProvinceCode(QStringView twoDigits)
 
 } // namespace
 
+ResidentId::~ResidentId()
+{
+    secureWipe(m_number); // only when this is the last owner (a normalised copy)
+}
+
 char ResidentId::checkCharacter(QStringView first17)
 {
     if (first17.size() != 17)
@@ -58,7 +65,10 @@ char ResidentId::checkCharacter(QStringView first17)
 ResidentId ResidentId::parse(const QString& text, QDate today)
 {
     ResidentId id;
-    QString s = text.trimmed();
+    // Read through a const reference only: a non-const QString::operator[] detaches, which
+    // copied the number twice per parse into freed, unwiped memory (issue 16).
+    QString normalised = text.trimmed();
+    const QString& s = normalised;
 
     // Format: ASCII digits, plus an 'X'/'x' check character (its position is checked below).
     for (const QChar c : std::as_const(s)) {
@@ -80,22 +90,26 @@ ResidentId ResidentId::parse(const QString& text, QDate today)
         }
     }
     if (s.size() == 18 && s[17] == QLatin1Char('x'))
-        s[17] = QLatin1Char('X');
+        normalised[17] = QLatin1Char('X');
     // The province: digits 1–2, or 2–3 of a 2023 foreigner number (9…, issuing province).
     const bool foreign2023 = s.size() == 18 && s[0] == QLatin1Char('9');
     if (!isProvinceCode(QStringView(s).sliced(foreign2023 ? 1 : 0, 2))) {
         id.m_error = Error::Format;
+        secureWipe(normalised); // wiped only if it is a copy of our own, not the caller's text
         return id;
     }
 
     id.m_number = s;
-    QString dateDigits;
+    char16_t dateDigits[8] = {}; // on the stack, wiped once read: no heap copy of the birth date
     int sexDigit = 0;
     if (s.size() == 15) {
         // GB 11643-1989: 6-digit address, YYMMDD in the 1900s, 3-digit sequence (odd = male).
         id.m_kind = Kind::Legacy15;
         id.m_region = s.left(6);
-        dateDigits = QStringLiteral("19") + s.mid(6, 6);
+        dateDigits[0] = u'1';
+        dateDigits[1] = u'9';
+        for (int i = 0; i < 6; ++i)
+            dateDigits[2 + i] = s[6 + i].unicode();
         sexDigit = s[14].unicode() - u'0';
     } else {
         const QStringView prefix = QStringView(s).left(6);
@@ -112,12 +126,14 @@ ResidentId ResidentId::parse(const QString& text, QDate today)
             id.m_kind = Kind::Resident;
             id.m_region = prefix.toString();
         }
-        dateDigits = s.mid(6, 8);
+        for (int i = 0; i < 8; ++i)
+            dateDigits[i] = s[6 + i].unicode();
         sexDigit = s[16].unicode() - u'0';
     }
     id.m_sex = (sexDigit % 2 == 1) ? Sex::Male : Sex::Female;
 
-    const QDate birth = dateFromDigits(dateDigits);
+    const QDate birth = dateFromDigits(QStringView(dateDigits, 8));
+    secureWipe(dateDigits, sizeof dateDigits);
     if (!birth.isValid() || birth.year() < 1800 || (today.isValid() && birth > today)) {
         id.m_error = Error::Date;
         return id;

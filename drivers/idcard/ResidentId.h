@@ -43,6 +43,12 @@ public:
     // `today`; a null `today` skips the last test), check character (Checksum). After a Date or
     // Checksum error number(), kind(), sex() and regionCode() are still filled for diagnostics.
     static ResidentId parse(const QString& text, QDate today = QDate::currentDate());
+    ResidentId() = default;
+    ResidentId(const ResidentId&) = default;
+    ResidentId(ResidentId&&) = default;
+    ResidentId& operator=(const ResidentId&) = default;
+    ResidentId& operator=(ResidentId&&) = default;
+    ~ResidentId(); // wipes the number it solely owns
 
     // ISO 7064 MOD 11-2 check character for 17 digits ('0'..'9' or 'X'); '\0' on bad input.
     static char checkCharacter(QStringView first17);

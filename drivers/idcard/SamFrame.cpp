@@ -178,6 +178,15 @@ Expected<ReadPayload, PayloadError> splitReadPayload(QByteArrayView data, bool w
 
 void FrameReader::feed(QByteArrayView bytes)
 {
+    // Growing in place lets realloc() free the old block unwiped, and it held card data: move
+    // to a bigger buffer ourselves and wipe the old one.
+    if (m_buffer.size() + bytes.size() > m_buffer.capacity()) {
+        QByteArray grown;
+        grown.reserve(qMax(2 * m_buffer.capacity(), m_buffer.size() + bytes.size()));
+        grown.append(m_buffer);
+        secureWipe(m_buffer);
+        m_buffer = std::move(grown);
+    }
     m_buffer.append(bytes);
 }
 

@@ -43,6 +43,13 @@ void secureWipe(QByteArray& bytes)
     bytes = QByteArray();
 }
 
+void secureWipeShared(QString& text)
+{
+    if (text.data_ptr().d_ptr() != nullptr)
+        wipeAllocation(text.data_ptr());
+    text = QString();
+}
+
 void secureWipe(QString& text)
 {
     if (text.isDetached() && text.data_ptr().data() != nullptr)

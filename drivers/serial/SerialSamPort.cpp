@@ -4,8 +4,13 @@
 #include "drivers/idcard/SecureWipe.h"
 #include "drivers/idcard/TextBlock.h"
 
+#include <QFile>
 #include <QLoggingCategory>
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace onewindow {
 
@@ -124,7 +129,7 @@ void SerialSamPort::tryOpen()
     closePort();
     m_port = new QSerialPort(this);
     m_port->setPortName(m_path); // a full path (or symlink) is used as it is
-    if (!m_port->open(QIODevice::ReadWrite)) {
+    if (!m_port->open(QIODevice::WriteOnly)) {
         const QString why = m_port->errorString();
         qCDebug(lcSerial) << "cannot open" << m_path << why;
         closePort();
@@ -143,8 +148,17 @@ void SerialSamPort::tryOpen()
         scheduleReopen();
         return;
     }
+    m_readFd = ::open(QFile::encodeName(m_path).constData(), O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+    if (m_readFd < 0) {
+        const QString why = QString::fromLocal8Bit(std::strerror(errno));
+        closePort();
+        setStatus(ReaderInfo::Status::Failed, QStringLiteral("cannot open %1: %2").arg(m_path, why));
+        scheduleReopen();
+        return;
+    }
     m_port->clear(QSerialPort::AllDirections);
-    connect(m_port, &QSerialPort::readyRead, this, &SerialSamPort::onReadyRead);
+    m_readNotifier = new QSocketNotifier(qintptr(m_readFd), QSocketNotifier::Read, this);
+    connect(m_readNotifier, &QSocketNotifier::activated, this, &SerialSamPort::onReadable);
     connect(m_port, &QSerialPort::errorOccurred, this, &SerialSamPort::onPortError);
     qCInfo(lcSerial) << "opened" << m_path << "115200 8N1; starting the SAM";
     setStatus(ReaderInfo::Status::Failed, QStringLiteral("starting the SAM"));
@@ -159,6 +173,15 @@ void SerialSamPort::closePort()
     m_request.reset();
     m_awaiting = false;
     m_reader.reset();
+    if (m_readNotifier != nullptr) {
+        m_readNotifier->setEnabled(false);
+        m_readNotifier->deleteLater(); // this may run inside its own activated()
+        m_readNotifier = nullptr;
+    }
+    if (m_readFd >= 0) {
+        ::close(m_readFd);
+        m_readFd = -1;
+    }
     if (m_port != nullptr) {
         m_port->disconnect(this);
         if (m_port->isOpen())
@@ -253,14 +276,17 @@ void SerialSamPort::send()
     if (m_port == nullptr || !m_request)
         return;
     // One command, one answer: whatever is buffered now answers nothing (a late reply, noise).
-    const qint64 stale = m_reader.pending() + m_port->bytesAvailable();
-    if (stale > 0) {
-        m_staleBytes += stale;
+    // Not awaiting, the drain only counts what it reads (onBytes); it may find the port lost.
+    const qint64 counted = m_staleBytes;
+    m_awaiting = false;
+    onReadable();
+    if (m_port == nullptr)
+        return;
+    const qint64 stale = m_reader.pending() + (m_staleBytes - counted);
+    m_staleBytes += m_reader.pending();
+    if (stale > 0)
         qCDebug(lcSerial) << "dropping" << stale << "stale bytes before" << commandName(m_request->command);
-    }
     m_reader.reset();
-    QByteArray dropped = m_port->readAll();
-    secureWipe(dropped);
     const QByteArray frame = m_request->frame();
     if (m_port->write(frame) != frame.size()) {
         lose(QStringLiteral("write failed: %1").arg(m_port->errorString()));
@@ -271,18 +297,36 @@ void SerialSamPort::send()
     m_responseTimer.start(m_request->timeoutMs);
 }
 
-void SerialSamPort::onReadyRead()
+void SerialSamPort::onReadable()
+{
+    // Into a stack buffer that is wiped after each read: it may hold a card's text and photo.
+    char buffer[4096];
+    while (m_readFd >= 0) {
+        const ssize_t n = ::read(m_readFd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR)
+            continue;
+        // Raw mode (VMIN 0, VTIME 0) answers 0, not EAGAIN, when nothing is waiting.
+        if (n == 0 || (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)))
+            return;
+        if (n < 0) {
+            // EIO once the device is unplugged, or the pty's other end closed.
+            lose(QString::fromLocal8Bit(std::strerror(errno)));
+            return;
+        }
+        onBytes(QByteArrayView(buffer, n));
+        secureWipe(buffer, n);
+    }
+}
+
+void SerialSamPort::onBytes(QByteArrayView bytes)
 {
     if (m_port == nullptr)
         return;
-    QByteArray bytes = m_port->readAll();
     if (!m_awaiting) {
         m_staleBytes += bytes.size();
-        secureWipe(bytes);
         return;
     }
-    m_reader.feed(bytes); // copies
-    secureWipe(bytes);    // this copy may hold a card's text and photo
+    m_reader.feed(bytes); // copies (into a buffer the reader wipes)
     bool corrupt = false;
     while (auto event = m_reader.next()) {
         if (event->skippedBytes > 0)

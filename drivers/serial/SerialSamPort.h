@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QSerialPort>
+#include <QSocketNotifier>
 #include <QTimer>
 #include <optional>
 
@@ -63,7 +64,8 @@ private:
     void handle(sam::Step step);
     void handleEvent(sam::Event& event);
     void send();
-    void onReadyRead();
+    void onReadable();
+    void onBytes(QByteArrayView bytes);
     void onFrame(sam::Response response);
     void onResponseTimeout();
     void onPortError(QSerialPort::SerialPortError error);
@@ -75,7 +77,12 @@ private:
     Options m_options;
     ReaderInfo m_info;
     bool m_started = false;
-    QSerialPort* m_port = nullptr; // recreated for every open; owned (child)
+    // Configures the line and writes; recreated for every open; owned (child). It is opened
+    // write-only: QIODevice would keep answers (card text and photo) in its own read buffer,
+    // which we cannot wipe, so answers are read from m_readFd into buffers we wipe.
+    QSerialPort* m_port = nullptr;
+    int m_readFd = -1;
+    QSocketNotifier* m_readNotifier = nullptr;
     sam::FrameReader m_reader;
     sam::SamReadSequence m_sequence;
     std::optional<sam::Request> m_request; // the request being sent or answered

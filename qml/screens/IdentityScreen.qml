@@ -10,6 +10,7 @@ Item {
     readonly property string spokenPrompt: qsTr("Card read. Please check that this is you.")
     property string documentType
     property string maskedName
+    property bool nameHasRareCharacter: false
     property string maskedEnglishName
     property string maskedIdNumber
     property string sex
@@ -62,6 +63,17 @@ Item {
                     spacing: Theme.spacing / 2
                     InfoRow { label: qsTr("Document"); value: screen.documentType }
                     InfoRow { objectName: "nameRow"; label: qsTr("Name"); value: screen.maskedName; visible: screen.maskedName !== "" }
+                    // A character this screen cannot draw (Private Use Area): named, not boxed.
+                    Text {
+                        objectName: "rareCharacterTag"
+                        visible: screen.nameHasRareCharacter
+                        Layout.leftMargin: Theme.bodySize * 6 + Theme.spacing
+                        text: qsTr("contains a rare character (生僻字)")
+                        font.pixelSize: Theme.smallSize
+                        font.family: Theme.fontFamily
+                        color: Theme.warningText
+                        Accessible.name: text
+                    }
                     InfoRow { label: qsTr("English name"); value: screen.maskedEnglishName; visible: screen.maskedEnglishName !== "" }
                     InfoRow { objectName: "idRow"; label: qsTr("ID number"); value: screen.maskedIdNumber }
                     InfoRow { label: qsTr("Sex"); value: screen.sex }

@@ -519,6 +519,10 @@
         <source>Check my applications</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>contains a rare character (生僻字)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>IdleWarning</name>
@@ -1128,6 +1132,9 @@
     </message>
     <message>
         <source>Please enter a valid phone number for the country or region chosen</source>
+    </message>
+    <message>
+        <source>Your name contains a rare character (生僻字) that this screen cannot show. It is kept exactly as on your card.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -516,6 +516,10 @@
         <source>Check my applications</source>
         <translation>办件查询</translation>
     </message>
+    <message>
+        <source>contains a rare character (生僻字)</source>
+        <translation>含生僻字</translation>
+    </message>
 </context>
 <context>
     <name>IdleWarning</name>
@@ -1124,6 +1128,10 @@
     <message>
         <source>Please enter a valid phone number for the country or region chosen</source>
         <translation>请输入所选国家或地区的有效电话号码</translation>
+    </message>
+    <message>
+        <source>Your name contains a rare character (生僻字) that this screen cannot show. It is kept exactly as on your card.</source>
+        <translation>您的姓名含生僻字，本屏幕无法显示；系统按证件原样保存，不会更改。</translation>
     </message>
 </context>
 <context>

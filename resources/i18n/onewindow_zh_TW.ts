@@ -516,6 +516,10 @@
         <source>Check my applications</source>
         <translation>辦件查詢</translation>
     </message>
+    <message>
+        <source>contains a rare character (生僻字)</source>
+        <translation>含生僻字</translation>
+    </message>
 </context>
 <context>
     <name>IdleWarning</name>
@@ -1124,6 +1128,10 @@
     <message>
         <source>Please enter a valid phone number for the country or region chosen</source>
         <translation>請輸入所選國家或地區的有效電話號碼</translation>
+    </message>
+    <message>
+        <source>Your name contains a rare character (生僻字) that this screen cannot show. It is kept exactly as on your card.</source>
+        <translation>您的姓名含生僻字，本螢幕無法顯示；系統按證件原樣保存，不會更改。</translation>
     </message>
 </context>
 <context>

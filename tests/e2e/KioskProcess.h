@@ -8,7 +8,16 @@
 class Kiosk
 {
 public:
-    Kiosk(const QString& stateDir, const QString& configPath, const QStringList& extraArgs = {})
+    // Demo: the simulated reader and the demo's residents and licences; RealReaders: the
+    // configured reader backends (the console still drives the screen).
+    enum Mode
+    {
+        Demo,
+        RealReaders
+    };
+
+    Kiosk(const QString& stateDir, const QString& configPath, const QStringList& extraArgs = {},
+          Mode mode = Demo)
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
@@ -16,9 +25,9 @@ public:
         env.remove(QStringLiteral("ONEWINDOW_CONFIG"));
         process.setProcessEnvironment(env);
         process.start(qEnvironmentVariable("ONEWINDOW_KIOSK"),
-                      QStringList{QStringLiteral("--demo"), QStringLiteral("--sim-control"),
-                                  QStringLiteral("--config"), configPath, QStringLiteral("--state-dir"),
-                                  stateDir} +
+                      (mode == Demo ? QStringList{QStringLiteral("--demo")} : QStringList{}) +
+                          QStringList{QStringLiteral("--sim-control"), QStringLiteral("--config"), configPath,
+                                      QStringLiteral("--state-dir"), stateDir} +
                           extraArgs);
     }
 

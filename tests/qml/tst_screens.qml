@@ -50,6 +50,20 @@ TestCase {
         verify(findChild(s, "notice") !== null)
     }
 
+    function test_identityRareCharacterHint() {
+        // A name with a Private Use Area character: the masked form and a 生僻字 tag by it.
+        var s = createTemporaryObject(identityC, testCase, { maskedName: "***", nameHasRareCharacter: true })
+        var tag = findChild(s, "rareCharacterTag")
+        verify(tag)
+        verify(tag.visible)
+        verify(tag.text.length > 0)
+        verify(tag.Accessible.name.length > 0)
+        var all = texts(s, []).join("|")
+        verify(all.indexOf("***") >= 0, all)
+        var plain = createTemporaryObject(identityC, testCase, { maskedName: "张**" })
+        verify(!findChild(plain, "rareCharacterTag").visible)
+    }
+
     function test_identityFinishButton() {
         var s = createTemporaryObject(identityC, testCase, { maskedName: "张*" })
         var spy = createTemporaryObject(spyC, testCase, { target: s, signalName: "finished" })

@@ -97,6 +97,35 @@ private Q_SLOTS:
             QVERIFY2(!visible.contains(secret), qPrintable(QStringLiteral("property leaks a field")));
     }
 
+    void privateUseNameGetsMaskedFormAndHint()
+    {
+        // A 生僻字 coded in the Private Use Area (no font draws it) as the first character, the
+        // one the mask keeps: the screen shows "*" for it and says why (zh_CN).
+        ResidentSession session(policy());
+        LanguageController language(QStringLiteral("zh_CN"));
+        SessionController ui(&session, &language, false);
+        Identity id = makeIdentity(DocumentType::Resident);
+        id.name = QString(QChar(0xE4C6)) + QStringLiteral("测试");
+        session.onCardPresent(kReader);
+        session.onCardRead(kReader, id);
+        QCOMPARE(ui.state(), QStringLiteral("identified"));
+        QVERIFY(ui.nameHasRareCharacter());
+        QCOMPARE(ui.maskedName(), QStringLiteral("***"));
+        QVERIFY2(ui.notices().join(QLatin1Char('|')).contains(QStringLiteral("生僻字")),
+                 qPrintable(ui.notices().join(QLatin1Char('|'))));
+        ui.endSession();
+        QVERIFY(!ui.nameHasRareCharacter());
+        QVERIFY(ui.holdsNoResidentData());
+
+        // 𠮷 is real Unicode: no hint, and the mask keeps it whole (a surrogate pair).
+        id.name = QString::fromUcs4(U"\U00020BB7") + QStringLiteral("野");
+        session.onCardPresent(kReader);
+        session.onCardRead(kReader, id);
+        QVERIFY(!ui.nameHasRareCharacter());
+        QCOMPARE(ui.maskedName(), QString::fromUcs4(U"\U00020BB7") + QStringLiteral("*"));
+        QVERIFY(!ui.notices().join(QLatin1Char('|')).contains(QStringLiteral("生僻字")));
+    }
+
     void wipeLeavesNothing()
     {
         ResidentSession session(policy());

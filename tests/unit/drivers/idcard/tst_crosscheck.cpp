@@ -235,6 +235,37 @@ void TstCrossCheck::findings_data()
     row("not yet valid", foreign2023(), none, {QStringLiteral("not_yet_valid")}, QDate(2023, 11, 30));
     row("first valid day", foreign2023(), none, none, QDate(2023, 12, 1));
     row("foreign 2017 expired", foreign2017(), none, {QStringLiteral("expired")}, QDate(2030, 1, 1));
+
+    // 生僻字 coded in the Private Use Area (the old way, before Unicode had them): kept as they
+    // are, but no font here draws them, so the resident is warned.
+    row("name with a BMP private-use character",
+        with(resident(),
+             [](Identity& i) { i.name = QStringLiteral("李") + QChar(0xE4C6) + QStringLiteral("英"); }),
+        none, {QStringLiteral("name_private_use")});
+    row("name that is private-use at the first and last code point",
+        with(resident(), [](Identity& i) { i.name = QString(QChar(0xE000)) + QChar(0xF8FF); }), none,
+        {QStringLiteral("name_private_use")});
+    row("name with a supplementary private-use character (plane 15)",
+        with(resident(),
+             [](Identity& i) { i.name = QStringLiteral("王") + QString::fromUcs4(U"\U000F0041"); }),
+        none, {QStringLiteral("name_private_use")});
+    row("name with a plane 16 private-use character",
+        with(resident(),
+             [](Identity& i) { i.name = QStringLiteral("王") + QString::fromUcs4(U"\U0010FFFD"); }),
+        none, {QStringLiteral("name_private_use")});
+    row("english name with a private-use character",
+        with(foreign2017(), [](Identity& i) { i.englishName += QChar(0xE123); }), none,
+        {QStringLiteral("name_private_use")});
+    // Real Unicode for rare characters is no warning: 𠮷 (U+20BB7, outside the BMP) and 䶮
+    // (U+4DAE, extension A) have code points of their own and the installed fonts draw them.
+    row("name with U+20BB7 outside the BMP",
+        with(resident(),
+             [](Identity& i) { i.name = QString::fromUcs4(U"\U00020BB7") + QStringLiteral("野"); }),
+        none, none);
+    row("name with U+4DAE",
+        with(resident(), [](Identity& i) { i.name = QStringLiteral("刘") + QChar(0x4DAE); }), none, none);
+    row("U+F900 (a compatibility ideograph, just after the area) is no warning",
+        with(resident(), [](Identity& i) { i.name = QStringLiteral("李") + QChar(0xF900); }), none, none);
 }
 
 void TstCrossCheck::findings()
@@ -271,6 +302,7 @@ void TstCrossCheck::severityOfEveryCode_data()
     QTest::newRow("unknown_ethnicity_code") << QStringLiteral("unknown_ethnicity_code") << false;
     QTest::newRow("invalid_birth_date") << QStringLiteral("invalid_birth_date") << false;
     QTest::newRow("invalid_validity_date") << QStringLiteral("invalid_validity_date") << false;
+    QTest::newRow("name_private_use") << QStringLiteral("name_private_use") << false;
 }
 
 void TstCrossCheck::severityOfEveryCode()
@@ -286,6 +318,7 @@ void TstCrossCheck::severityOfEveryCode()
     id.ethnicityCode = QStringLiteral("77");
     id.validLongTerm = false;
     id.validUntil = QDate(2000, 1, 1);
+    id.name += QChar(0xE000);
     const QList<CheckFinding> a = crossCheck(id, kToday);
 
     Identity other = foreign2017();
