@@ -185,6 +185,10 @@ void JourneyController::showForm()
     const catalog::ServiceItem* item = m_catalog->currentItem();
     if (!item || m_session->state() != State::ChoosingService)
         return;
+    // A new form is a new application: it gets its own submission ID at its first submit (the
+    // previous receipt's ID must not be reused, storage would refuse it as a conflict).
+    secureWipe(m_submissionId);
+    m_submissionId.clear();
     m_form->start(*item, m_session->identity(), m_licenses, QDate::currentDate());
     setStep(QStringLiteral("form"));
     m_session->advance(State::FillingForm);

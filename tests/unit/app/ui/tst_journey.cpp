@@ -9,6 +9,7 @@
 #include "app/ui/LocalProgressSource.h"
 #include "app/ui/QrCode.h"
 #include "app/ui/ReceiptPrinter.h"
+#include "app/ui/ResidentMessages.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -272,6 +273,51 @@ private Q_SLOTS:
         identifyAndOpen(QStringLiteral("参保信息"));
         m_journey->startForm();
         QCOMPARE(m_journey->step(), QStringLiteral("form"));
+    }
+
+    // Issue 19.1: a receipt, "办理其他业务", another item, submit: the second application is a
+    // new one (its own submission ID), not a conflicting retry of the first.
+    void secondApplicationInOneSessionIsStored()
+    {
+        identifyAndOpen(QStringLiteral("参保信息"));
+        m_journey->startForm();
+        QCOMPARE(m_journey->step(), QStringLiteral("form"));
+        QVERIFY(m_form->setValue(QStringLiteral("copies"), QStringLiteral("1")));
+        m_journey->toReview();
+        m_journey->submit();
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), State::Receipt, 10000);
+        const QString firstCode = m_journey->receiptQueryCode();
+
+        m_journey->startService(); // 办理其他业务
+        QCOMPARE(m_session->state(), State::ChoosingService);
+        const QString code = itemCodeNamed(m_catalog->catalogue(), QStringLiteral("养老保险"));
+        m_journey->openItem(code);
+        m_journey->startForm();
+        QCOMPARE(m_journey->step(), QStringLiteral("form"));
+        QVERIFY(m_form->setValue(QStringLiteral("phone"), QStringLiteral("13800138000")));
+        m_journey->toReview();
+        QCOMPARE(m_session->state(), State::Reviewing);
+        m_journey->submit();
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->state() != State::Submitting, 10000);
+        QCOMPARE(m_session->state(), State::Receipt);
+        QVERIFY(m_journey->message() != ResidentMessages::notSaved());
+        QVERIFY(!m_journey->receiptQueryCode().isEmpty());
+        QVERIFY(m_journey->receiptQueryCode() != firstCode);
+
+        auto ids = m_storage->post([](storage::StorageWorker& w) {
+            QStringList out;
+            auto e = w.outbox().entries();
+            if (e.ok()) {
+                for (const storage::OutboxEntry& x : e.value()) {
+                    if (x.kind == QLatin1String("submission"))
+                        out << x.itemId;
+                }
+            }
+            return out;
+        });
+        ids.waitForFinished();
+        QCOMPARE(ids.result().size(), 2);
+        QVERIFY(ids.result()[0] != ids.result()[1]);
     }
 
     void receiptPrintsToPdf()
