@@ -198,8 +198,11 @@ QVariantList FormController::reviewRows() const
         } else if (f.type == FormField::Type::Checkbox) {
             v = ResidentMessages::yesNo(v == QLatin1String("true"));
         }
-        out.append(
-            QVariantMap{{QStringLiteral("label"), f.label.in(l)}, {QStringLiteral("value"), masked(f, v)}});
+        // Typed values in full, so the resident can catch a typo before submitting (issue
+        // 19.7); what came from the card and the licences stays masked, as on the form.
+        const bool fromDocuments = m_bound.contains(f.key);
+        out.append(QVariantMap{{QStringLiteral("label"), f.label.in(l)},
+                               {QStringLiteral("value"), fromDocuments ? masked(f, v) : v}});
     }
     return out;
 }

@@ -186,11 +186,16 @@ private Q_SLOTS:
         QVERIFY(m_form->complete());
         m_journey->toReview();
         QCOMPARE(m_session->state(), State::Reviewing);
-        bool maskedPhone = false;
+        // Issue 19.7: what the resident typed is shown in full so a typo can be caught; what
+        // came from the card and the licences stays masked.
+        QStringList reviewValues;
         for (const QVariant& row : m_form->reviewRows())
-            maskedPhone = maskedPhone || row.toMap().value(QStringLiteral("value")).toString() ==
-                                             QStringLiteral("138****8000");
-        QVERIFY(maskedPhone);
+            reviewValues << row.toMap().value(QStringLiteral("value")).toString();
+        QVERIFY2(reviewValues.contains(QStringLiteral("13800138000")), qPrintable(reviewValues.join(',')));
+        QVERIFY(reviewValues.contains(QStringLiteral("贵州省贵阳市")));
+        QVERIFY(reviewValues.contains(QStringLiteral("李**")));
+        QVERIFY(!reviewValues.contains(QStringLiteral("110105195803120029")));
+        QVERIFY(!reviewValues.join(QString()).contains(QStringLiteral("张测试")));
 
         m_journey->submit();
         QCOMPARE(m_session->state(), State::Submitting);
