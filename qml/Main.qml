@@ -191,6 +191,17 @@ ApplicationWindow {
         // (and no identity text stays in a hidden item after the wipe).
         Loader {
             id: screenLoader
+            // A language switch rebuilds the screen from its controllers (issue 19.3): Qt 6.4's
+            // retranslate() re-evaluates every binding at once, and the nested layouts of a
+            // long form then hit a polish loop and pile their fields up at the top left. The
+            // values live in the controllers, so nothing typed is lost; the screen is new.
+            Connections {
+                target: window.language
+                function onLanguageChanged() {
+                    screenLoader.active = false
+                    screenLoader.active = true
+                }
+            }
             // Every screen speaks its prompt when it appears (DESIGN.md §11).
             onItemChanged: {
                 if (item && item.spokenPrompt !== undefined)

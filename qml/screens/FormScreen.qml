@@ -39,7 +39,8 @@ ScreenPage {
             required property int index
             objectName: "material_" + index
             Layout.fillWidth: true
-            BodyText { Layout.preferredWidth: parent.width * 0.45; text: modelData.name }
+            // A share of the page's width, not of the row's own (a binding loop in the layout).
+            BodyText { Layout.preferredWidth: screen.width * 0.4; text: modelData.name }
             BodyText {
                 objectName: "materialStatus"
                 Layout.fillWidth: true
