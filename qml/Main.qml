@@ -237,10 +237,28 @@ ApplicationWindow {
             objectName: "idleWarning"
             Layout.fillWidth: true
             Layout.margins: Theme.spacing
-            visible: window.session.idleWarning
+            visible: window.session.idleWarning && !window.session.cardAway
             secondsLeft: window.session.idleSecondsLeft
             onExtendRequested: window.session.extendSession()
         }
+    }
+
+    // The card lifted mid-journey: over the screen (which stays as it was), until the same
+    // card is back or the countdown ends.
+    CardAwayPrompt {
+        objectName: "cardAwayPrompt"
+        anchors.fill: parent
+        z: 50
+        visible: window.session.cardAway
+        secondsLeft: window.session.idleSecondsLeft
+        otherCard: window.session.otherCard
+        onVisibleChanged: {
+            if (!visible)
+                return
+            forceActiveFocus() // takes focus from a text field: the on-screen keyboard closes
+            window.speech.speak(spokenPrompt)
+        }
+        onFinishRequested: window.session.endSession()
     }
 
     // Admin mode covers the resident screens; the header and footer step aside so the whole

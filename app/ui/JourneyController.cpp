@@ -90,6 +90,7 @@ void JourneyController::onStateChanged(State state)
     case State::Submitting:
     case State::Receipt:
     case State::Rating:
+    case State::CardAway: // the step stays under the "put your card back" prompt
         break;
     default:
         setStep(QString());

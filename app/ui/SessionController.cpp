@@ -15,6 +15,8 @@ SessionController::SessionController(ResidentSession* session, LanguageControlle
     connect(m_session, &ResidentSession::stateChanged, this, &SessionController::onStateChanged);
     connect(m_session, &ResidentSession::identityChanged, this, &SessionController::refreshDisplay);
     connect(m_session, &ResidentSession::elderlyModeChanged, this, &SessionController::elderlyModeChanged);
+    connect(m_session, &ResidentSession::cardMismatch, this, &SessionController::cardAwayChanged);
+    connect(m_session, &ResidentSession::cardPresenceChanged, this, &SessionController::cardPresenceChanged);
     IdleGuard* idle = m_session->idleGuard();
     connect(idle, &IdleGuard::warningStarted, this, &SessionController::idleChanged);
     connect(idle, &IdleGuard::warningEnded, this, &SessionController::idleChanged);
@@ -36,6 +38,11 @@ bool SessionController::idleWarning() const
 int SessionController::idleSecondsLeft() const
 {
     return m_session->idleGuard()->secondsLeft();
+}
+
+bool SessionController::cardLeftBehind() const
+{
+    return m_session->cardOnReader() && m_session->state() == ResidentSession::State::Attract;
 }
 
 bool SessionController::elderlyMode() const
@@ -95,6 +102,11 @@ void SessionController::onStateChanged(ResidentSession::State state)
     }
     refreshDisplay();
     Q_EMIT stateChanged();
+    Q_EMIT cardAwayChanged();
+    Q_EMIT cardPresenceChanged();
+    // The session ended (结束办理, idle) with the card still on the reader: say so, aloud.
+    if (cardLeftBehind())
+        Q_EMIT announce(ResidentMessages::takeYourCard());
     Q_EMIT idleChanged();
 }
 

@@ -25,6 +25,10 @@ TestCase {
         property int idleSecondsLeft: 0
         property bool elderlyMode: false
         property bool assistanceRequested: false
+        property bool cardAway: false
+        property bool cardOnReader: true
+        property bool cardLeftBehind: false
+        property bool otherCard: false
         property int ended: 0
         function endSession() { ended++ }
         function extendSession() {}
@@ -60,6 +64,8 @@ TestCase {
         property var progressEntries: []
         property string progressNote: ""
         property bool canPrint: false
+        property bool canServeAgain: true
+        function backToReceipt() {}
         function printReceipt() {}
         property int started: 0
         function startService() { started++ }
