@@ -64,7 +64,7 @@ ApplicationWindow {
         onRepeatRequested: window.speech.repeat()
     }
 
-    Component { id: attract; AttractScreen {} }
+    Component { id: attract; AttractScreen { cardLeftBehind: window.session.cardLeftBehind } }
     Component { id: reading; ReadingScreen {} }
     Component { id: outOfService; OutOfServiceScreen {} }
     Component {
@@ -150,6 +150,8 @@ ApplicationWindow {
             acknowledged: window.journey.receiptAcknowledged
             message: window.journey.message
             canPrint: window.journey.canPrint
+            cardOnReader: window.session.cardOnReader
+            canServeAgain: window.journey.canServeAgain
             onPrintRequested: window.journey.printReceipt()
             onRatingRequested: window.journey.startRating()
             onAnotherService: window.journey.startService()
@@ -160,6 +162,8 @@ ApplicationWindow {
         id: rating
         RatingScreen {
             sent: window.journey.step === "rated"
+            queryCode: window.journey.receiptQueryCode
+            onBackToReceipt: window.journey.backToReceipt()
             onRated: (level, indicators, text, anonymous) => window.journey.submitRating(level, indicators, text, anonymous)
             onFinished: window.journey.finish()
         }

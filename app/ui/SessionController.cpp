@@ -16,7 +16,11 @@ SessionController::SessionController(ResidentSession* session, LanguageControlle
     connect(m_session, &ResidentSession::identityChanged, this, &SessionController::refreshDisplay);
     connect(m_session, &ResidentSession::elderlyModeChanged, this, &SessionController::elderlyModeChanged);
     connect(m_session, &ResidentSession::cardMismatch, this, &SessionController::cardAwayChanged);
-    connect(m_session, &ResidentSession::cardPresenceChanged, this, &SessionController::cardPresenceChanged);
+    connect(m_session, &ResidentSession::cardPresenceChanged, this, [this](bool onReader) {
+        if (!onReader && m_session->state() == ResidentSession::State::Attract && m_language)
+            m_language->resetForNextResident();
+        Q_EMIT cardPresenceChanged();
+    });
     IdleGuard* idle = m_session->idleGuard();
     connect(idle, &IdleGuard::warningStarted, this, &SessionController::idleChanged);
     connect(idle, &IdleGuard::warningEnded, this, &SessionController::idleChanged);
@@ -91,7 +95,9 @@ void SessionController::onStateChanged(ResidentSession::State state)
     if (state == ResidentSession::State::Identified && m_language)
         m_language->applyDocumentDefault(m_session->identity().documentType);
     if (state == ResidentSession::State::Attract) {
-        if (m_language)
+        // A card left on the reader is reminded in its holder's language; the next resident's
+        // language comes when it is lifted.
+        if (m_language && !m_session->cardOnReader())
             m_language->resetForNextResident();
         if (m_session->elderlyMode() != m_elderlyDefault)
             setElderlyMode(m_elderlyDefault);

@@ -7,6 +7,8 @@ Item {
     id: screen
     objectName: "attractScreen"
     readonly property string spokenPrompt: qsTr("Place your ID card on the reader below")
+    // The last resident's card still lies on the reader (SessionController says it aloud).
+    property bool cardLeftBehind: false
 
     ColumnLayout {
         anchors.fill: parent
@@ -14,6 +16,31 @@ Item {
         spacing: Theme.spacing * 2
 
         Item { Layout.fillHeight: true }
+        Rectangle {
+            objectName: "takeCardReminder"
+            visible: screen.cardLeftBehind
+            Layout.fillWidth: true
+            implicitHeight: reminder.implicitHeight + 2 * Theme.spacing
+            color: Theme.warningBackground
+            border.color: Theme.warningText
+            border.width: 4
+            radius: Theme.radius
+            Text {
+                id: reminder
+                anchors.fill: parent
+                anchors.margins: Theme.spacing
+                text: qsTr("Please take your card with you.")
+                font.pixelSize: Theme.titleSize
+                font.family: Theme.fontFamily
+                font.bold: true
+                color: Theme.warningText
+                horizontalAlignment: Text.AlignHCenter
+                verticalAlignment: Text.AlignVCenter
+                wrapMode: Text.WordWrap
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: text
+            }
+        }
         Text {
             Layout.fillWidth: true
             text: qsTr("Welcome")

@@ -339,6 +339,23 @@ private Q_SLOTS:
         QVERIFY(!ReceiptPrinter::toPdf({}, QStringLiteral("/nonexistent-dir/x.pdf")));
     }
 
+    // Issue 19.5: the QR opens the hub's progress page on a phone; the kiosk's own scanner (and
+    // a typed line) still finds the bare code in it.
+    void qrCarriesTheProgressPage()
+    {
+        QCOMPARE(m_journey->qrText(QStringLiteral("AB12CD34EF")), QStringLiteral("AB12CD34EF"));
+        m_journey->setProgressUrl(QStringLiteral("https://hub.example/progress?code={code}"));
+        const QString url = m_journey->qrText(QStringLiteral("AB12CD34EF"));
+        QCOMPARE(url, QStringLiteral("https://hub.example/progress?code=AB12CD34EF"));
+        QCOMPARE(JourneyController::queryCodeFromScan(url), QStringLiteral("AB12CD34EF"));
+        QCOMPARE(JourneyController::queryCodeFromScan(QStringLiteral(" AB12CD34EF \n")),
+                 QStringLiteral("AB12CD34EF"));
+        QCOMPARE(JourneyController::queryCodeFromScan(QStringLiteral("https://hub.example/progress")),
+                 QString());
+        m_journey->setProgressUrl(QStringLiteral("https://hub.example/p?code="));
+        QCOMPARE(m_journey->qrText(QStringLiteral("X1")), QStringLiteral("https://hub.example/p?code=X1"));
+    }
+
     void qrEncodesTheCode()
     {
         const QImage img = qrImage(QStringLiteral("AB12CD34EF"), 4);
