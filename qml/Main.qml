@@ -122,7 +122,9 @@ ApplicationWindow {
             fields: window.form.fields
             errors: window.form.errors
             materials: window.form.materials
+            errorSummary: window.form.errorSummary
             onValueEdited: (key, value) => window.form.setValue(key, value)
+            onFieldFinished: (key) => window.form.finishField(key)
             onAssistanceRequested: window.session.requestAssistance()
             onReviewRequested: window.journey.toReview()
             onBack: window.journey.backToCatalog()
@@ -184,6 +186,16 @@ ApplicationWindow {
             title: window.session.errorTitle
             hint: window.session.errorHint
             onDismissed: window.session.endSession()
+        }
+    }
+
+    // 下一步 with missing entries: the form shows the first one and it is said aloud.
+    Connections {
+        target: window.form
+        function onAttentionNeeded(key, spoken) {
+            if (screenLoader.item && screenLoader.item.showField)
+                screenLoader.item.showField(key)
+            window.speech.speak(spoken)
         }
     }
 

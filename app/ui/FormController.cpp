@@ -6,6 +6,7 @@
 #include "drivers/idcard/Masking.h"
 #include "drivers/idcard/SecureWipe.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace onewindow {
@@ -124,13 +125,36 @@ bool FormController::setValue(const QString& key, const QString& value)
     QString& slot = m_values[key];
     secureWipe(slot);
     slot = value;
+    // No red while the resident is still typing (issue 19.9): a problem appears when the field
+    // is left or on 下一步; one already shown follows the value (and goes when it is fixed).
+    const QString problem = problemFor(*f);
+    if (problem.isEmpty())
+        m_shownErrors.remove(key);
+    else if (m_shownErrors.contains(key))
+        m_shownErrors.insert(key, problem);
+    Q_EMIT errorsChanged();
+    return true;
+}
+
+void FormController::finishField(const QString& key)
+{
+    const FormField* f = m_item ? m_item->form.field(key) : nullptr;
+    if (!f || m_bound.contains(key) || m_values.value(key).isEmpty())
+        return; // an empty field the resident only passed through is not an error yet
     const QString problem = problemFor(*f);
     if (problem.isEmpty())
         m_shownErrors.remove(key);
     else
         m_shownErrors.insert(key, problem);
     Q_EMIT errorsChanged();
-    return true;
+}
+
+QString FormController::errorSummary() const
+{
+    if (m_shownErrors.isEmpty())
+        return {};
+    return QCoreApplication::translate("FormController", "%n entry(ies) still to fill in", "",
+                                       int(m_shownErrors.size()));
 }
 
 bool FormController::validateAll()
@@ -144,7 +168,16 @@ bool FormController::validateAll()
             m_shownErrors.insert(f.key, problem);
     }
     Q_EMIT errorsChanged();
-    return m_shownErrors.isEmpty();
+    if (m_shownErrors.isEmpty())
+        return true;
+    for (const FormField& f : m_item->form.fields) {
+        if (m_shownErrors.contains(f.key)) {
+            Q_EMIT attentionNeeded(f.key, errorSummary() + QStringLiteral(". ") + f.label.in(lang()) +
+                                              QStringLiteral(": ") + m_shownErrors.value(f.key).toString());
+            break;
+        }
+    }
+    return false;
 }
 
 bool FormController::complete() const

@@ -12,6 +12,14 @@ ColumnLayout {
     property string value: field.value
     signal edited(string key, string value)
     signal wrongData()
+    signal finished(string key)
+
+    function takeFocus() {
+        if (textInput.visible)
+            textInput.forceActiveFocus()
+        else
+            editor.forceActiveFocus()
+    }
 
     objectName: "field_" + field.key
     spacing: Theme.spacing / 3
@@ -70,6 +78,7 @@ ColumnLayout {
                         : Qt.ImhNone
         Accessible.name: editor.field.label
         onTextEdited: editor.setValue(text)
+        onActiveFocusChanged: if (!activeFocus) editor.finished(editor.field.key)
         background: Rectangle { color: Theme.surface; border.color: editor.error !== "" ? Theme.errorText : Theme.border; border.width: 2; radius: Theme.radius }
     }
 

@@ -11,16 +11,34 @@ ScreenPage {
     property var fields: []
     property var errors: ({})
     property var materials: []   // [{name, mode, status}]
+    property string errorSummary
     signal valueEdited(string key, string value)
+    signal fieldFinished(string key)
     signal assistanceRequested()
     signal reviewRequested()
     signal back()
 
     title: itemName
+    notice: errorSummary
+
+    // 下一步 refused: bring the first problem field into view and give it focus (issue 19.9).
+    function showField(key) {
+        for (var i = 0; i < fieldRepeater.count; ++i) {
+            var editor = fieldRepeater.itemAt(i)
+            if (!editor || editor.field.key !== key)
+                continue
+            var f = screen.flickable
+            var y = editor.mapToItem(f.contentItem, 0, 0).y
+            f.contentY = Math.max(0, Math.min(y - Theme.spacing, f.contentHeight - f.height))
+            editor.takeFocus()
+            return
+        }
+    }
     spokenPrompt: qsTr("Please check the form and fill in the missing entries.")
 
     BodyText { Layout.fillWidth: true; text: screen.spokenPrompt }
     Repeater {
+        id: fieldRepeater
         model: screen.fields
         delegate: FormFieldEditor {
             required property var modelData
@@ -28,6 +46,7 @@ ScreenPage {
             error: screen.errors[modelData.key] || ""
             Layout.fillWidth: true
             onEdited: (key, value) => screen.valueEdited(key, value)
+            onFinished: (key) => screen.fieldFinished(key)
             onWrongData: screen.assistanceRequested()
         }
     }

@@ -288,12 +288,52 @@ private Q_SLOTS:
         QVERIFY(toReview(kiosk));
         QVERIFY(kiosk.run(QStringLiteral("tap submitButton")));
         QVERIFY(kiosk.expect(QStringLiteral("state receipt")));
+        QVERIFY(kiosk.run(QStringLiteral("tap language_en"))); // a resident who reads English
         QVERIFY(kiosk.run(QStringLiteral("tap finishButton")));
         QVERIFY(kiosk.expect(QStringLiteral("state attract")));
         QVERIFY(rectOf(kiosk, QStringLiteral("takeCardReminder")).isValid());
+        // … is reminded in English, until the card is lifted.
+        QVERIFY(kiosk.ask(QStringLiteral("find Please take your card"), QStringLiteral("found")) !=
+                QLatin1String("found 0"));
         QVERIFY(kiosk.run(QStringLiteral("find ") + kZhang, QStringLiteral("found 0")));
         QVERIFY(kiosk.run(QStringLiteral("remove")));
         QTRY_VERIFY(!rectOf(kiosk, QStringLiteral("takeCardReminder")).isValid());
+        QCOMPARE(kiosk.ask(QStringLiteral("find Please take your card"), QStringLiteral("found")),
+                 QStringLiteral("found 0")); // the kiosk's default language again
+        QVERIFY(kiosk.run(QStringLiteral("quit")));
+        QVERIFY(kiosk.process.waitForFinished(10000));
+    }
+
+    // Issue 19.9: no red before the resident finished a field; 下一步 with missing entries
+    // scrolls to the first one, says how many are left at the top.
+    void missingEntriesAreShownWhereTheResidentLooks()
+    {
+        Kiosk kiosk(m_dir.filePath(QStringLiteral("state-errors")), writeConfig({}));
+        QVERIFY(kiosk.process.waitForStarted(5000));
+        QVERIFY(kiosk.run(QStringLiteral("place 0")));
+        QVERIFY(kiosk.expect(QStringLiteral("state identified")));
+        QVERIFY(kiosk.run(QStringLiteral("tap serviceButton")));
+        QVERIFY(kiosk.run(QStringLiteral("tap category_huji")));
+        QVERIFY(kiosk.run(QStringLiteral("tap item_1"))); // 户口迁入: the phone is far below the fold
+        QVERIFY(kiosk.run(QStringLiteral("tap startButton")));
+        QVERIFY(kiosk.run(QStringLiteral("tap acceptButton")));
+        QVERIFY(kiosk.expect(QStringLiteral("state filling_form")));
+        QVERIFY(kiosk.run(QStringLiteral("tap field_phone/digit_1")));
+        QVERIFY(kiosk.run(QStringLiteral("tap field_phone/digit_3")));
+        QVERIFY2(!rectOf(kiosk, QStringLiteral("field_phone/error")).isValid(), "red while typing");
+        QVERIFY(kiosk.run(QStringLiteral("tap reviewButton")));
+        QVERIFY(kiosk.run(QStringLiteral("journey"), QStringLiteral("journey form none")));
+        // The summary at the top, and the first missing entry (人数) scrolled into view.
+        const QRect summary = rectOf(kiosk, QStringLiteral("formScreen/notice"));
+        QVERIFY(summary.isValid());
+        QVERIFY(kiosk.ask(QStringLiteral("find 3 项需要填写"), QStringLiteral("found")) !=
+                QLatin1String("found 0"));
+        const QRect title = rectOf(kiosk, QStringLiteral("formScreen/title"));
+        const QRect actions = rectOf(kiosk, QStringLiteral("formScreen/reviewButton"));
+        const QRect first = rectOf(kiosk, QStringLiteral("field_moving_people/error"));
+        QVERIFY(first.isValid());
+        QVERIFY2(first.top() > title.bottom() && first.bottom() < actions.top(),
+                 qPrintable(QStringLiteral("first error at %1").arg(first.top())));
         QVERIFY(kiosk.run(QStringLiteral("quit")));
         QVERIFY(kiosk.process.waitForFinished(10000));
     }

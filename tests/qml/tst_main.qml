@@ -101,7 +101,10 @@ TestCase {
         property var errors: ({})
         property var reviewRows: []
         property bool complete: false
+        property string errorSummary: ""
+        signal attentionNeeded(string key, string spoken)
         function setValue(k, v) { return true }
+        function finishField(k) {}
     }
 
     QtObject {

@@ -140,7 +140,11 @@ private Q_SLOTS:
         QCOMPARE(lang.language(), language);
         QCOMPARE(ui.documentType(), documentLabel);
         ui.endSession();
-        QCOMPARE(lang.language(), QStringLiteral("zh_CN")); // the next resident starts fresh
+        // "请取回您的证件" in the leaving resident's language while the card lies there …
+        QCOMPARE(lang.language(), language);
+        QVERIFY(ui.cardLeftBehind());
+        session.onCardRemoved(kReader);
+        QCOMPARE(lang.language(), QStringLiteral("zh_CN")); // … the next resident starts fresh
     }
 
     void residentsChoiceWinsOverTheDocument()
