@@ -411,7 +411,14 @@ QStringList DemoConsole::layoutProblems(qreal minTarget) const
             const QRectF mine = i->mapRectToItem(parent, QRectF(0, 0, i->width(), i->height()));
             if (!QRectF(0, 0, parent->width(), parent->height()).adjusted(-1, -1, 1, 1).contains(mine) &&
                 !visibleSceneRect(i).isEmpty())
-                problems << QStringLiteral("outside-parent:") + describe(i);
+                problems << QStringLiteral("outside-parent(%1,%2 %3x%4 in %5x%6):")
+                                    .arg(qRound(mine.x()))
+                                    .arg(qRound(mine.y()))
+                                    .arg(qRound(mine.width()))
+                                    .arg(qRound(mine.height()))
+                                    .arg(qRound(parent->width()))
+                                    .arg(qRound(parent->height())) +
+                                describe(i);
         }
         if (i->inherits("QQuickText") && !i->property("text").toString().isEmpty()) {
             if (!textSceneRect(i).isEmpty())

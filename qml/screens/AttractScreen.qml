@@ -51,11 +51,18 @@ Item {
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
         }
-        // A card resting on the reader: the one thing to do.
+        // A card resting on the reader: the one thing to do. Smaller on a short screen
+        // (landscape, elderly), so that the texts stay inside the screen.
         Item {
+            readonly property real fit: Math.min(1, screen.height / 1300)
             Layout.alignment: Qt.AlignHCenter
-            implicitWidth: 420
-            implicitHeight: 300
+            implicitWidth: 420 * fit
+            implicitHeight: 300 * fit
+            Item {
+            width: 420
+            height: 300
+            scale: parent.fit
+            transformOrigin: Item.TopLeft
             Rectangle {
                 anchors.bottom: parent.bottom
                 width: parent.width
@@ -82,6 +89,7 @@ Item {
                 Rectangle { x: 112; y: 50; width: 160; height: 14; color: Theme.secondaryText }
                 Rectangle { x: 112; y: 80; width: 120; height: 14; color: Theme.secondaryText }
                 Rectangle { x: 112; y: 110; width: 150; height: 14; color: Theme.secondaryText }
+            }
             }
         }
         Text {
