@@ -41,6 +41,7 @@
 #include "app/ui/LanguageController.h"
 #include "app/ui/LocalProgressSource.h"
 #include "app/ui/SessionController.h"
+#include "app/ui/TapGuard.h"
 #include "drivers/reader/ReaderManager.h"
 #include "drivers/sim/SimIdentities.h"
 
@@ -81,6 +82,7 @@ IdlePolicy idlePolicyFrom(const KioskConfig& config)
     IdlePolicy policy;
     policy.warning = std::chrono::milliseconds{config.idleWarningSeconds() * 1000LL};
     policy.elderlyFactor = config.elderlyIdleFactor();
+    policy.cardAway = std::chrono::milliseconds{config.cardAwaySeconds() * 1000LL};
     policy.limits.insert(int(State::Reading), 15s); // a read never takes this long
     policy.limits.insert(int(State::Identified), seconds("identified"));
     policy.limits.insert(int(State::CardError), seconds("card_error"));
@@ -384,6 +386,9 @@ int main(int argc, char* argv[])
     QObject::connect(&session, &ResidentSession::wiped, &assistController, &assist::AssistController::reset);
     QObject::connect(&language, &LanguageController::languageChanged, &assistController,
                      &assist::AssistController::retranslate);
+    journey.setProgressUrl(config.value(QStringLiteral("receipt/progress_url")).toString());
+    QObject::connect(&sessionController, &SessionController::announce, speaker.get(),
+                     [s = speaker.get()](const QString& text) { s->speak(text); });
 
     QQmlApplicationEngine engine;
     // Qt 6.4 puts our static QML modules under qrc:/ (the :/qt/qml prefix arrives in 6.5).
@@ -430,12 +435,18 @@ int main(int argc, char* argv[])
 
     ActivityFilter activity(&session);
     window->installEventFilter(&activity);
+    // A new screen ignores taps for a moment (double taps, taps aimed at the previous screen).
+    TapGuard tapGuard(config.tapGuardMs());
+    window->installEventFilter(&tapGuard);
+    QObject::connect(window, SIGNAL(currentScreenChanged()), &tapGuard, SLOT(screenShown()));
+    QObject::connect(&session, &ResidentSession::stateChanged, &tapGuard, &TapGuard::screenShown);
 
     std::unique_ptr<DemoConsole> console;
     if (cli.isSet(controlOpt)) {
         console = std::make_unique<DemoConsole>(&session, &demoController, &language);
         console->setWindow(window);
         console->setJourney(&journey);
+        console->setTapGuard(&tapGuard);
         console->setInspected({&sessionController, &journey, &catalogController, &formController});
     }
     // BEGIN perf probes (second half): the window, the journey's steps, the console commands.

@@ -67,7 +67,7 @@ ApplicationWindow {
         onRepeatRequested: window.speech.repeat()
     }
 
-    Component { id: attract; AttractScreen {} }
+    Component { id: attract; AttractScreen { cardLeftBehind: window.session.cardLeftBehind } }
     Component { id: reading; ReadingScreen {} }
     Component { id: outOfService; OutOfServiceScreen {} }
     Component {
@@ -127,7 +127,9 @@ ApplicationWindow {
             errors: window.form.errors
             materials: window.form.materials
             phones: window.form.phoneStates
+            errorSummary: window.form.errorSummary
             onValueEdited: (key, value) => window.form.setValue(key, value)
+            onFieldFinished: (key) => window.form.finishField(key)
             onPhoneRegionChosen: (key, region) => window.form.setPhoneRegion(key, region)
             onAssistanceRequested: window.assist.requestHelp(window.currentScreen)
             onWrongFieldReported: (key) => window.assist.reportWrongField(window.currentScreen, key)
@@ -157,6 +159,8 @@ ApplicationWindow {
             acknowledged: window.journey.receiptAcknowledged
             message: window.journey.message
             canPrint: window.journey.canPrint
+            cardOnReader: window.session.cardOnReader
+            canServeAgain: window.journey.canServeAgain
             onPrintRequested: window.journey.printReceipt()
             onRatingRequested: window.journey.startRating()
             onAnotherService: window.journey.startService()
@@ -167,6 +171,8 @@ ApplicationWindow {
         id: rating
         RatingScreen {
             sent: window.journey.step === "rated"
+            queryCode: window.journey.receiptQueryCode
+            onBackToReceipt: window.journey.backToReceipt()
             onRated: (level, indicators, text, anonymous) => window.journey.submitRating(level, indicators, text, anonymous)
             onFinished: window.journey.finish()
         }
@@ -190,6 +196,16 @@ ApplicationWindow {
         }
     }
 
+    // 下一步 with missing entries: the form shows the first one and it is said aloud.
+    Connections {
+        target: window.form
+        function onAttentionNeeded(key, spoken) {
+            if (screenLoader.item && screenLoader.item.showField)
+                screenLoader.item.showField(key)
+            window.speech.speak(spoken)
+        }
+    }
+
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
@@ -198,6 +214,17 @@ ApplicationWindow {
         // (and no identity text stays in a hidden item after the wipe).
         Loader {
             id: screenLoader
+            // A language switch rebuilds the screen from its controllers (issue 19.3): Qt 6.4's
+            // retranslate() re-evaluates every binding at once, and the nested layouts of a
+            // long form then hit a polish loop and pile their fields up at the top left. The
+            // values live in the controllers, so nothing typed is lost; the screen is new.
+            Connections {
+                target: window.language
+                function onLanguageChanged() {
+                    screenLoader.active = false
+                    screenLoader.active = true
+                }
+            }
             // Every screen speaks its prompt when it appears (DESIGN.md §11).
             onItemChanged: {
                 if (item && item.spokenPrompt !== undefined)
@@ -233,10 +260,28 @@ ApplicationWindow {
             objectName: "idleWarning"
             Layout.fillWidth: true
             Layout.margins: Theme.spacing
-            visible: window.session.idleWarning
+            visible: window.session.idleWarning && !window.session.cardAway
             secondsLeft: window.session.idleSecondsLeft
             onExtendRequested: window.session.extendSession()
         }
+    }
+
+    // The card lifted mid-journey: over the screen (which stays as it was), until the same
+    // card is back or the countdown ends.
+    CardAwayPrompt {
+        objectName: "cardAwayPrompt"
+        anchors.fill: parent
+        z: 50
+        visible: window.session.cardAway
+        secondsLeft: window.session.idleSecondsLeft
+        otherCard: window.session.otherCard
+        onVisibleChanged: {
+            if (!visible)
+                return
+            forceActiveFocus() // takes focus from a text field: the on-screen keyboard closes
+            window.speech.speak(spokenPrompt)
+        }
+        onFinishRequested: window.session.endSession()
     }
 
     // Admin mode covers the resident screens; the header and footer step aside so the whole

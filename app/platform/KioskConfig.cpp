@@ -137,6 +137,16 @@ double KioskConfig::elderlyIdleFactor() const
     return qMax(1.0, value(QStringLiteral("session/elderly_idle_factor"), 1.5).toDouble());
 }
 
+int KioskConfig::cardAwaySeconds() const
+{
+    return qBound(1, value(QStringLiteral("session/card_away_s"), 30).toInt(), 600);
+}
+
+int KioskConfig::tapGuardMs() const
+{
+    return qBound(0, value(QStringLiteral("ui/tap_guard_ms"), 500).toInt(), 3000);
+}
+
 int KioskConfig::simReadDelayMs() const
 {
     return qMax(0, value(QStringLiteral("sim/read_delay_ms"), 400).toInt());

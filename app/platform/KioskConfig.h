@@ -35,6 +35,8 @@ public:
     int idleSeconds(const QString& screen) const; // session/idle_<screen> → per-screen defaults
     int idleWarningSeconds() const;               // session/idle_warning → 20 (never below 20)
     double elderlyIdleFactor() const;             // session/elderly_idle_factor → 1.5
+    int cardAwaySeconds() const;                  // session/card_away_s → 30: card lifted mid-form
+    int tapGuardMs() const;                       // ui/tap_guard_ms → 500: a new screen ignores taps
     int simReadDelayMs() const;                   // sim/read_delay_ms → 400
     QString simIdentitiesPath() const;            // sim/identities → "" (built-in demo identities)
 

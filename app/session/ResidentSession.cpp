@@ -1,6 +1,10 @@
 #include "app/session/ResidentSession.h"
 
+#include "app/platform/Crypto.h"
+#include "drivers/idcard/SecureWipe.h"
+
 #include <QLoggingCategory>
+#include <QScopeGuard>
 
 namespace onewindow {
 
@@ -47,6 +51,15 @@ constexpr Edge kEdges[] = {
     {State::Wiping, State::ServiceUnavailable},
     {State::Attract, State::ServiceUnavailable},
     {State::ServiceUnavailable, State::Attract},
+    // The card lifted mid-journey (issue 19.4): back to the same step with the same card.
+    {State::ChoosingService, State::CardAway},
+    {State::FillingForm, State::CardAway},
+    {State::Reviewing, State::CardAway},
+    {State::CardAway, State::ChoosingService},
+    {State::CardAway, State::FillingForm},
+    {State::CardAway, State::Reviewing},
+    {State::CardAway, State::Wiping},
+    {State::Rating, State::Receipt}, // back to the receipt from 好差评: the code stays reachable
 };
 
 } // namespace
@@ -89,6 +102,8 @@ const char* ResidentSession::stateKey(State s)
         return "card_error";
     case State::ServiceUnavailable:
         return "service_unavailable";
+    case State::CardAway:
+        return "card_away";
     }
     return "attract";
 }
@@ -126,17 +141,29 @@ bool ResidentSession::transition(State to)
 
 void ResidentSession::armIdleFor(State s)
 {
-    const auto limit = m_policy.limits.value(int(s), std::chrono::milliseconds{0});
+    const auto limit = s == State::CardAway ? m_policy.cardAway
+                                            : m_policy.limits.value(int(s), std::chrono::milliseconds{0});
     if (limit.count() <= 0) {
         m_idle.disarm();
         return;
     }
     const double factor = m_elderly ? m_policy.elderlyFactor : 1.0;
-    m_idle.arm(std::chrono::milliseconds{qint64(double(limit.count()) * factor)}, m_policy.warning);
+    const std::chrono::milliseconds scaled{qint64(double(limit.count()) * factor)};
+    // Away from the card the whole limit is the countdown: the prompt shows it at once.
+    m_idle.arm(scaled, s == State::CardAway ? scaled : m_policy.warning);
 }
 
 void ResidentSession::onCardPresent(const QString& readerName)
 {
+    const bool placed = !m_cardOnReader;
+    m_cardOnReader = true;
+    m_presentReader = readerName;
+    // Announced after the state moved on: a card put down on the attract screen is not one
+    // "left behind".
+    const auto announce = qScopeGuard([this, placed] {
+        if (placed)
+            Q_EMIT cardPresenceChanged(true);
+    });
     if (m_outOfService)
         return;
     // A card placed while a resident is already being served (e.g. a second card, or the
@@ -148,14 +175,49 @@ void ResidentSession::onCardPresent(const QString& readerName)
     transition(State::Reading);
 }
 
+namespace {
+// Digests of equal length compare in constant time whatever the numbers are.
+QByteArray holderDigest(const QString& idNumber)
+{
+    QByteArray utf8 = idNumber.toUtf8();
+    QByteArray digest = crypto::sha256(utf8);
+    secureWipe(utf8);
+    return digest;
+}
+} // namespace
+
+bool ResidentSession::isHolder(const Identity& identity) const
+{
+    QByteArray digest = holderDigest(identity.idNumber);
+    const bool same = !m_holderDigest.isEmpty() && crypto::constantTimeEquals(digest, m_holderDigest);
+    secureWipe(digest);
+    return same;
+}
+
 void ResidentSession::onCardRead(const QString& readerName, const Identity& identity)
 {
+    if (m_state == State::CardAway && readerName == m_reader) {
+        Identity presented = identity;
+        const bool same = isHolder(presented);
+        presented.wipe();
+        if (same) {
+            m_otherCard = false;
+            transition(m_resumeState);
+        } else {
+            // Someone else's card: it does not take over, and nothing of it is kept.
+            qCInfo(lcResidentSession) << "a different card was presented while the card was away";
+            m_otherCard = true;
+            Q_EMIT cardMismatch();
+        }
+        return;
+    }
     if (m_state != State::Reading || readerName != m_reader) {
         Identity ignored = identity;
         ignored.wipe();
         return;
     }
     m_identity = identity;
+    m_holderDigest = holderDigest(m_identity.idNumber);
     m_findings = crossCheck(m_identity);
     Q_EMIT identityChanged();
     transition(State::Identified);
@@ -171,6 +233,11 @@ void ResidentSession::onReadFailed(const QString& readerName, ReadError error)
 
 void ResidentSession::onCardRemoved(const QString& readerName)
 {
+    if (m_cardOnReader && readerName == m_presentReader) {
+        m_cardOnReader = false;
+        m_presentReader.clear();
+        Q_EMIT cardPresenceChanged(false);
+    }
     if (readerName != m_reader)
         return;
     switch (m_state) {
@@ -180,15 +247,25 @@ void ResidentSession::onCardRemoved(const QString& readerName)
         transition(State::CardError);
         break;
     case State::Identified:
-    case State::Receipt:
-    case State::Rating:
-        // Nothing unsaved remains once the application is in the outbox: lifting the card is
-        // the resident's way of saying goodbye.
+        // Nothing typed yet: lifting the card is the resident's way of saying goodbye.
         wipeAndReturn();
         break;
+    case State::Receipt:
+    case State::Rating:
+        // Lifting the card is the natural thing to do here; the receipt (query code, no
+        // personal data) stays for its own idle limit so the resident takes the code home.
+        break;
+    case State::ChoosingService:
+    case State::FillingForm:
+    case State::Reviewing:
+        // The form is kept (DESIGN.md §4), but until the same card is back nobody can go on
+        // with it or submit it in the resident's name (§14 "is it still you?").
+        m_resumeState = m_state;
+        m_otherCard = false;
+        transition(State::CardAway);
+        break;
     default:
-        // After Identified the resident may lift the card while filling a form (DESIGN.md §4);
-        // the idle limits end those sessions.
+        // Submitting: the commit completes and the receipt follows.
         break;
     }
 }
@@ -203,7 +280,9 @@ void ResidentSession::onChipSerialOnly(const QString& readerName)
 
 void ResidentSession::userActivity()
 {
-    m_idle.extend();
+    // Taps do not keep a session without its card open: only the card does.
+    if (m_state != State::CardAway)
+        m_idle.extend();
 }
 
 void ResidentSession::endSession()
@@ -215,6 +294,11 @@ void ResidentSession::endSession()
 
 bool ResidentSession::advance(State to)
 {
+    if (m_state == State::CardAway) {
+        // Only the resident's own card leads back from here (onCardRead).
+        qCWarning(lcResidentSession) << "advance refused while the card is away";
+        return false;
+    }
     switch (to) {
     case State::ChoosingService:
     case State::FillingForm:
@@ -257,6 +341,9 @@ void ResidentSession::wipeAndReturn()
         return;
     transition(State::Wiping);
     m_identity.wipe();
+    secureWipe(m_holderDigest);
+    m_holderDigest.clear();
+    m_otherCard = false;
     m_findings.clear();
     m_errorKey.clear();
     m_reader.clear();

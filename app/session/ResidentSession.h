@@ -18,6 +18,9 @@ struct IdlePolicy
     QHash<int, std::chrono::milliseconds> limits; // keyed by int(ResidentSession::State)
     std::chrono::milliseconds warning{20000};     // the countdown part of each limit (≥ 20 s)
     double elderlyFactor = 1.5;
+    // How long a lifted card may stay away from a form before the session ends (issue 19.4);
+    // the whole of it is a visible countdown. Elderly mode multiplies it too.
+    std::chrono::milliseconds cardAway{30000};
 };
 
 // One resident's session, from card to goodbye. Owns the identity while the resident is
@@ -41,6 +44,9 @@ public:
         Wiping,
         CardError,
         ServiceUnavailable,
+        // The card was lifted during the journey (catalogue, form, review): "is it still
+        // you?" Nothing can be done but put the same card back or end; a countdown runs.
+        CardAway,
     };
     Q_ENUM(State)
 
@@ -59,6 +65,10 @@ public:
     QString errorKey() const { return m_errorKey; }
 
     IdleGuard* idleGuard() { return &m_idle; }
+    // In CardAway: a different card was put down (it does not take over; it is wiped at once).
+    bool otherCardPresented() const { return m_otherCard; }
+    // A card lies on the reader (also after the session ended: "请取回您的证件").
+    bool cardOnReader() const { return m_cardOnReader; }
     bool elderlyMode() const { return m_elderly; }
     void setElderlyMode(bool on);
 
@@ -83,11 +93,15 @@ Q_SIGNALS:
     void stateChanged(onewindow::ResidentSession::State state);
     void identityChanged();
     void elderlyModeChanged(bool on);
+    // A card that is not the resident's was put down while their card was away.
+    void cardMismatch();
+    void cardPresenceChanged(bool onReader);
     // Emitted after the wipe, when every byte of the last resident is gone.
     void wiped();
 
 private:
     bool transition(State to);
+    bool isHolder(const Identity& identity) const;
     void wipeAndReturn();
     void armIdleFor(State s);
     void onIdleExpired();
@@ -99,6 +113,11 @@ private:
     QList<CheckFinding> m_findings;
     QString m_reader;
     QString m_errorKey;
+    QByteArray m_holderDigest; // SHA-256 of the ID number, for the constant-time "is it you?"
+    State m_resumeState = State::Attract;
+    bool m_otherCard = false;
+    bool m_cardOnReader = false;
+    QString m_presentReader; // where the card lies, kept across the wipe
     bool m_elderly = false;
     bool m_outOfService = false;
 };

@@ -3,6 +3,7 @@
 #include "app/session/ResidentSession.h"
 #include "app/ui/DemoController.h"
 #include "app/ui/LanguageController.h"
+#include "app/ui/TapGuard.h"
 
 #include <QAccessible>
 #include <QCoreApplication>
@@ -11,6 +12,7 @@
 #include <QMetaProperty>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QTimer>
 #include <QVariantList>
 #include <QVariantMap>
 #include <algorithm>
@@ -35,6 +37,8 @@ DemoConsole::DemoConsole(ResidentSession* session, DemoController* demo, Languag
     connect(m_session, &ResidentSession::stateChanged, this, [this](ResidentSession::State s) {
         print(QStringLiteral("state ") + QString::fromLatin1(ResidentSession::stateKey(s)));
     });
+    connect(m_session, &ResidentSession::cardMismatch, this,
+            [this] { print(QStringLiteral("card mismatch")); });
 }
 
 void DemoConsole::readAvailable()
@@ -51,8 +55,15 @@ void DemoConsole::readAvailable()
         const QString line = QString::fromUtf8(m_buffer.left(eol)).trimmed();
         m_buffer.remove(0, eol + 1);
         if (!line.isEmpty())
-            execute(line);
+            m_queued << line;
     }
+    runQueued();
+}
+
+void DemoConsole::runQueued()
+{
+    while (!m_waiting && !m_queued.isEmpty())
+        execute(m_queued.takeFirst());
 }
 
 void DemoConsole::print(const QString& line)
@@ -183,8 +194,12 @@ bool DemoConsole::tap(QQuickItem* item)
     if (!item || !m_window)
         return false;
     scrollIntoView(item);
-    const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
-    if (!QRectF(0, 0, m_window->width(), m_window->height()).contains(centre))
+    return tapAt(item->mapToScene(QPointF(item->width() / 2, item->height() / 2)));
+}
+
+bool DemoConsole::tapAt(const QPointF& centre)
+{
+    if (!m_window || !QRectF(0, 0, m_window->width(), m_window->height()).contains(centre))
         return false;
     // A press and release through QtGui's input path, as a finger on the touch screen produces:
     // the same path as the resident's tap (activity filter, handlers, keyboard focus). Taps are
@@ -199,6 +214,25 @@ bool DemoConsole::tap(QQuickItem* item)
                         Qt::NoModifier, timestamp + 50);
     QCoreApplication::processEvents();
     return true;
+}
+
+void DemoConsole::doubleTap(const QString& name, int gapMs)
+{
+    // Two taps at the centre of NAME, gapMs apart (a tremor, an impatient finger): the second
+    // lands on whatever the first one brought up.
+    QQuickItem* item = findVisibleItem(name);
+    if (!item || gapMs <= 0)
+        return print(QStringLiteral("error double-tap needs NAME GAP_MS"));
+    scrollIntoView(item);
+    const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+    tapAt(centre);
+    m_waiting = true;
+    QTimer::singleShot(gapMs, this, [this, centre] {
+        tapAt(centre);
+        m_waiting = false;
+        print(QStringLiteral("ok double-tap"));
+        runQueued();
+    });
 }
 
 bool DemoConsole::typeOnKeyboard(const QString& text)
@@ -293,13 +327,72 @@ QString describe(const QQuickItem* i)
 
 } // namespace
 
+namespace {
+
+// What of `item` can be seen: its scene rectangle cut by every clipping ancestor.
+QRectF visibleSceneRect(const QQuickItem* item)
+{
+    QRectF r = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+    for (const QQuickItem* p = item->parentItem(); p && !r.isEmpty(); p = p->parentItem()) {
+        if (p->clip())
+            r = r.intersected(p->mapRectToScene(QRectF(0, 0, p->width(), p->height())));
+    }
+    return r;
+}
+
+// The text's ink box: a Text item may be wider or taller than what it draws.
+QRectF textSceneRect(const QQuickItem* text)
+{
+    const qreal w = qMin(text->width(), text->property("contentWidth").toReal());
+    const qreal h = qMin(text->height(), text->property("contentHeight").toReal());
+    qreal x = 0;
+    const int align = text->property("horizontalAlignment").toInt();
+    if (align & Qt::AlignHCenter)
+        x = (text->width() - w) / 2;
+    else if (align & Qt::AlignRight)
+        x = text->width() - w;
+    qreal y = 0;
+    const int valign = text->property("verticalAlignment").toInt();
+    if (valign & Qt::AlignVCenter)
+        y = (text->height() - h) / 2;
+    else if (valign & Qt::AlignBottom)
+        y = text->height() - h;
+    QRectF r = text->mapRectToScene(QRectF(x, y, w, h));
+    return r.intersected(visibleSceneRect(text));
+}
+
+// Overlays (the card-away prompt, the idle warning) lie over the screen on purpose: text is
+// compared only with text of the same layer.
+const QQuickItem* layerOf(const QQuickItem* item)
+{
+    for (const QQuickItem* p = item; p; p = p->parentItem()) {
+        if (p->property("layoutLayer").toBool())
+            return p;
+    }
+    return nullptr;
+}
+
+bool isAncestor(const QQuickItem* a, const QQuickItem* b)
+{
+    for (const QQuickItem* p = b->parentItem(); p; p = p->parentItem()) {
+        if (p == a)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 QStringList DemoConsole::layoutProblems(qreal minTarget) const
 {
     QStringList problems;
     if (!m_window)
         return {QStringLiteral("no-window")};
+    // Polish and lay out what is pending, so the check sees what the next frame shows.
+    m_window->grabWindow();
     QList<QQuickItem*> items;
     collectItems(m_window->contentItem(), items);
+    QList<const QQuickItem*> texts;
     for (const QQuickItem* i : items) {
         if (!effectivelyVisible(i) || i->width() <= 0 || i->height() <= 0)
             continue;
@@ -310,7 +403,26 @@ QStringList DemoConsole::layoutProblems(qreal minTarget) const
                        p->objectName() == QLatin1String("demoPanel");
         if (excluded)
             continue;
+        // Laid out outside its parent (a layout that collapsed or overflowed): the parent's
+        // rectangle must hold the child's, unless the parent scrolls or has no size of its own.
+        if (const QQuickItem* parent = i->parentItem();
+            parent && parent->width() > 0 && parent->height() > 0 && !parent->inherits("QQuickFlickable") &&
+            i->inherits("QQuickText")) {
+            const QRectF mine = i->mapRectToItem(parent, QRectF(0, 0, i->width(), i->height()));
+            if (!QRectF(0, 0, parent->width(), parent->height()).adjusted(-1, -1, 1, 1).contains(mine) &&
+                !visibleSceneRect(i).isEmpty())
+                problems << QStringLiteral("outside-parent(%1,%2 %3x%4 in %5x%6):")
+                                    .arg(qRound(mine.x()))
+                                    .arg(qRound(mine.y()))
+                                    .arg(qRound(mine.width()))
+                                    .arg(qRound(mine.height()))
+                                    .arg(qRound(parent->width()))
+                                    .arg(qRound(parent->height())) +
+                                describe(i);
+        }
         if (i->inherits("QQuickText") && !i->property("text").toString().isEmpty()) {
+            if (!textSceneRect(i).isEmpty())
+                texts << i;
             if (i->property("truncated").toBool())
                 problems << QStringLiteral("elided:") + describe(i);
             else if (i->property("wrapMode").toInt() == 0 &&
@@ -329,6 +441,19 @@ QStringList DemoConsole::layoutProblems(qreal minTarget) const
             QAccessibleInterface* a = QAccessible::queryAccessibleInterface(const_cast<QQuickItem*>(i));
             if (!a || a->text(QAccessible::Name).trimmed().isEmpty())
                 problems << QStringLiteral("unnamed:") + describe(i);
+        }
+    }
+    // Text drawn over other text (fields piled up after a relayout).
+    for (int a = 0; a < texts.size(); ++a) {
+        const QRectF ra = textSceneRect(texts[a]);
+        for (int b = a + 1; b < texts.size(); ++b) {
+            if (layerOf(texts[a]) != layerOf(texts[b]) || isAncestor(texts[a], texts[b]) ||
+                isAncestor(texts[b], texts[a]))
+                continue;
+            const QRectF both = ra.intersected(textSceneRect(texts[b]));
+            if (both.width() > 2 && both.height() > 2)
+                problems << QStringLiteral("overlap:") + describe(texts[a]) + QLatin1Char('+') +
+                                describe(texts[b]);
         }
     }
     return problems;
@@ -374,9 +499,38 @@ void DemoConsole::execute(const QString& line)
         const QImage image = m_window->grabWindow();
         if (image.isNull() || !image.save(arg))
             return print(QStringLiteral("error screenshot failed"));
-    } else if (cmd == QLatin1String("tap")) {
-        if (!tap(findVisibleItem(arg)))
+    } else if (cmd == QLatin1String("tap") || cmd == QLatin1String("double-tap")) {
+        // The (first) tap is deliberate: it waits for the guard; double-tap's second does not.
+        if (const qint64 wait = m_tapGuard ? m_tapGuard->remainingMs() : 0; wait > 0) {
+            m_waiting = true; // later lines wait in order
+            QTimer::singleShot(int(wait) + 1, this, [this, line] {
+                m_waiting = false;
+                execute(line);
+                runQueued();
+            });
+            return;
+        }
+        if (cmd == QLatin1String("tap")) {
+            if (!tap(findVisibleItem(arg)))
+                return print(QStringLiteral("error no visible item ") + arg);
+        } else {
+            return doubleTap(words.value(1), words.value(2).toInt());
+        }
+    } else if (cmd == QLatin1String("tap-at")) {
+        // A finger at a place on the glass, whatever is there now (double taps, taps during
+        // a transition).
+        if (words.size() != 3 || !tapAt(QPointF(words[1].toDouble(), words[2].toDouble())))
+            return print(QStringLiteral("error tap-at needs X Y inside the window"));
+    } else if (cmd == QLatin1String("rect")) {
+        const QQuickItem* item = findVisibleItem(arg);
+        if (!item)
             return print(QStringLiteral("error no visible item ") + arg);
+        const QRectF r = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+        return print(QStringLiteral("rect %1 %2 %3 %4")
+                         .arg(qRound(r.x()))
+                         .arg(qRound(r.y()))
+                         .arg(qRound(r.width()))
+                         .arg(qRound(r.height())));
     } else if (cmd == QLatin1String("type")) {
         if (!typeOnKeyboard(arg))
             return print(QStringLiteral("error the keyboard is not showing or lacks a key"));

@@ -7,6 +7,7 @@
 #include "drivers/idcard/Masking.h"
 #include "drivers/idcard/SecureWipe.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace onewindow {
@@ -131,13 +132,36 @@ bool FormController::setValue(const QString& key, const QString& value)
     QString& slot = m_values[key];
     secureWipe(slot);
     slot = m_phones.isPhone(key) ? m_phones.setDigits(key, value) : value;
+    // No red while the resident is still typing (issue 19.9): a problem appears when the field
+    // is left or on 下一步; one already shown follows the value (and goes when it is fixed).
+    const QString problem = problemFor(*f);
+    if (problem.isEmpty())
+        m_shownErrors.remove(key);
+    else if (m_shownErrors.contains(key))
+        m_shownErrors.insert(key, problem);
+    Q_EMIT errorsChanged();
+    return true;
+}
+
+void FormController::finishField(const QString& key)
+{
+    const FormField* f = m_item ? m_item->form.field(key) : nullptr;
+    if (!f || m_bound.contains(key) || m_values.value(key).isEmpty())
+        return; // an empty field the resident only passed through is not an error yet
     const QString problem = problemFor(*f);
     if (problem.isEmpty())
         m_shownErrors.remove(key);
     else
         m_shownErrors.insert(key, problem);
     Q_EMIT errorsChanged();
-    return true;
+}
+
+QString FormController::errorSummary() const
+{
+    if (m_shownErrors.isEmpty())
+        return {};
+    return QCoreApplication::translate("FormController", "%n entry(ies) still to fill in", "",
+                                       int(m_shownErrors.size()));
 }
 
 bool FormController::setPhoneRegion(const QString& key, const QString& region)
@@ -146,8 +170,12 @@ bool FormController::setPhoneRegion(const QString& key, const QString& region)
         return false;
     // The same digits in the new region; a problem shows once something was typed.
     const QString digits = m_phones.digits(key);
-    if (!digits.isEmpty() || m_shownErrors.contains(key))
-        return setValue(key, digits);
+    if (!digits.isEmpty() || m_shownErrors.contains(key)) {
+        const bool ok = setValue(key, digits);
+        if (ok && !digits.isEmpty())
+            finishField(key); // a deliberate choice: the number is judged in its new region now
+        return ok;
+    }
     Q_EMIT errorsChanged(); // the picker's choice is in phoneStates
     return true;
 }
@@ -163,7 +191,16 @@ bool FormController::validateAll()
             m_shownErrors.insert(f.key, problem);
     }
     Q_EMIT errorsChanged();
-    return m_shownErrors.isEmpty();
+    if (m_shownErrors.isEmpty())
+        return true;
+    for (const FormField& f : m_item->form.fields) {
+        if (m_shownErrors.contains(f.key)) {
+            Q_EMIT attentionNeeded(f.key, errorSummary() + QStringLiteral(". ") + f.label.in(lang()) +
+                                              QStringLiteral(": ") + m_shownErrors.value(f.key).toString());
+            break;
+        }
+    }
+    return false;
 }
 
 bool FormController::complete() const
@@ -217,8 +254,16 @@ QVariantList FormController::reviewRows() const
         } else if (f.type == FormField::Type::Checkbox) {
             v = ResidentMessages::yesNo(v == QLatin1String("true"));
         }
-        out.append(
-            QVariantMap{{QStringLiteral("label"), f.label.in(l)}, {QStringLiteral("value"), masked(f, v)}});
+        // Typed values in full, so the resident can catch a typo before submitting (issue
+        // 19.7); what came from the card and the licences stays masked, as on the form.
+        const bool fromDocuments = m_bound.contains(f.key);
+        if (!fromDocuments && m_phones.isPhone(f.key) && !v.isEmpty()) {
+            const QString display = m_phones.states().value(f.key).toMap().value(QStringLiteral("display")).toString();
+            if (!display.isEmpty())
+                v = display; // "+86 138 0013 8000": formatted as on the form, in full
+        }
+        out.append(QVariantMap{{QStringLiteral("label"), f.label.in(l)},
+                               {QStringLiteral("value"), fromDocuments ? masked(f, v) : v}});
     }
     return out;
 }

@@ -30,6 +30,8 @@ class FormController : public QObject
     Q_PROPERTY(bool complete READ complete NOTIFY errorsChanged)
     // Phone fields: key → {display, region, valid}, updated with every digit (PhoneFields).
     Q_PROPERTY(QVariantMap phoneStates READ phoneStates NOTIFY errorsChanged)
+    // "还有 2 项需要填写" while problems are shown; empty otherwise (issue 19.9).
+    Q_PROPERTY(QString errorSummary READ errorSummary NOTIFY errorsChanged)
 public:
     explicit FormController(LanguageController* language, QObject* parent = nullptr);
     ~FormController() override;
@@ -45,6 +47,7 @@ public:
     QVariantMap errors() const { return m_shownErrors; }
     QVariantList reviewRows() const;
     bool complete() const;
+    QString errorSummary() const;
 
     // Typed values; a bound field refuses. Problems show once the field was left or on review.
     Q_INVOKABLE bool setValue(const QString& key, const QString& value);
@@ -52,7 +55,10 @@ public:
     // The country-code picker of a phone field; the digits typed so far are kept.
     Q_INVOKABLE bool setPhoneRegion(const QString& key, const QString& region);
     QVariantMap phoneStates() const { return m_phones.states(); }
-    // Shows every problem; true when the form can go to review.
+    // The resident left a field (a text field lost focus): its problem shows from now on.
+    Q_INVOKABLE void finishField(const QString& key);
+    // Shows every problem; true when the form can go to review. Otherwise attentionNeeded()
+    // names the first problem field (schema order) and what to say aloud.
     Q_INVOKABLE bool validateAll();
 
     // The submission payload (DESIGN.md §7, gov-standards.md §7.4 "form" and "materials").
@@ -69,6 +75,7 @@ public:
 Q_SIGNALS:
     void fieldsChanged();
     void errorsChanged();
+    void attentionNeeded(const QString& key, const QString& spoken);
 
 private:
     struct Bound

@@ -11,6 +11,8 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QUrl>
+#include <QUrlQuery>
 #include <QUuid>
 
 namespace onewindow {
@@ -27,6 +29,7 @@ JourneyController::JourneyController(ResidentSession* session, CatalogController
 {
     connect(session, &ResidentSession::stateChanged, this, &JourneyController::onStateChanged);
     connect(session, &ResidentSession::wiped, this, &JourneyController::wipe);
+    connect(session, &ResidentSession::cardPresenceChanged, this, &JourneyController::receiptChanged);
     if (storage) {
         connect(storage, &storage::StorageService::licensesFound, this, &JourneyController::onLicensesFound);
         connect(storage, &storage::StorageService::submissionQueued, this, &JourneyController::onQueued);
@@ -90,6 +93,7 @@ void JourneyController::onStateChanged(State state)
     case State::Submitting:
     case State::Receipt:
     case State::Rating:
+    case State::CardAway: // the step stays under the "put your card back" prompt
         break;
     default:
         setStep(QString());
@@ -97,10 +101,36 @@ void JourneyController::onStateChanged(State state)
     }
 }
 
+QString JourneyController::qrText(const QString& queryCode) const
+{
+    if (m_progressUrl.isEmpty())
+        return queryCode;
+    const QString code = QString::fromLatin1(QUrl::toPercentEncoding(queryCode));
+    if (m_progressUrl.contains(QLatin1String("{code}")))
+        return QString(m_progressUrl).replace(QLatin1String("{code}"), code);
+    return m_progressUrl + code;
+}
+
+QString JourneyController::queryCodeFromScan(const QString& scanned)
+{
+    const QString text = scanned.trimmed().left(512); // a scan or a typed line, never more
+    const QUrl url(text, QUrl::StrictMode);
+    if (url.isValid() && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")))
+        return QUrlQuery(url).queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded).trimmed();
+    return text;
+}
+
+bool JourneyController::canServeAgain() const
+{
+    return m_session->cardOnReader();
+}
+
 void JourneyController::startService()
 {
-    if (m_session->state() == State::Identified || m_session->state() == State::Receipt ||
-        m_session->state() == State::Rating) {
+    const bool afterReceipt = m_session->state() == State::Receipt || m_session->state() == State::Rating;
+    if (afterReceipt && !m_session->cardOnReader())
+        return; // the card went home with the resident: a new application needs it back
+    if (m_session->state() == State::Identified || afterReceipt) {
         m_form->wipe();
         m_catalog->closeItem();
         setStep(QStringLiteral("catalog"));
@@ -185,6 +215,10 @@ void JourneyController::showForm()
     const catalog::ServiceItem* item = m_catalog->currentItem();
     if (!item || m_session->state() != State::ChoosingService)
         return;
+    // A new form is a new application: it gets its own submission ID at its first submit (the
+    // previous receipt's ID must not be reused, storage would refuse it as a conflict).
+    secureWipe(m_submissionId);
+    m_submissionId.clear();
     m_form->start(*item, m_session->identity(), m_licenses, QDate::currentDate());
     setStep(QStringLiteral("form"));
     m_session->advance(State::FillingForm);
@@ -253,7 +287,7 @@ void JourneyController::onQueued(quint64 request, const storage::OutboxReceipt& 
         return; // the resident left while the commit ran: it is saved, nobody to show it to
     // The receipt exists only now, after the commit returned (DESIGN.md §6).
     m_queryCode = receipt.queryCode;
-    m_qr = qrDataUrl(receipt.queryCode);
+    m_qr = qrDataUrl(qrText(receipt.queryCode));
     m_receiptItemCode = m_form->serviceItemCode();
     m_acknowledged = false;
     Q_EMIT receiptChanged();
@@ -322,6 +356,14 @@ void JourneyController::startRating()
     m_session->advance(State::Rating);
 }
 
+void JourneyController::backToReceipt()
+{
+    if (m_session->state() != State::Rating || m_queryCode.isEmpty())
+        return;
+    setStep(QStringLiteral("receipt"), m_acknowledged ? QString() : ResidentMessages::savedOffline());
+    m_session->advance(State::Receipt);
+}
+
 void JourneyController::submitRating(int level, const QStringList& indicators, const QString& text,
                                      bool anonymous)
 {
@@ -361,8 +403,9 @@ void JourneyController::openProgress()
 
 void JourneyController::lookupProgress(const QString& queryCode)
 {
-    if (m_progressSource && !queryCode.trimmed().isEmpty())
-        m_progressSource->lookupByQueryCode(queryCode);
+    const QString code = queryCodeFromScan(queryCode);
+    if (m_progressSource && !code.isEmpty())
+        m_progressSource->lookupByQueryCode(code);
 }
 
 void JourneyController::lookupMyProgress()

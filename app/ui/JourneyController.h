@@ -32,6 +32,7 @@ class JourneyController : public QObject
     Q_PROPERTY(QString consentVersion READ consentVersion CONSTANT)
     Q_PROPERTY(QString receiptQueryCode READ receiptQueryCode NOTIFY receiptChanged)
     Q_PROPERTY(QString receiptQr READ receiptQr NOTIFY receiptChanged)
+    Q_PROPERTY(bool canServeAgain READ canServeAgain NOTIFY receiptChanged)
     Q_PROPERTY(QString receiptItemName READ receiptItemName NOTIFY receiptChanged)
     Q_PROPERTY(bool receiptAcknowledged READ receiptAcknowledged NOTIFY receiptChanged)
     Q_PROPERTY(QString receiptState READ receiptState NOTIFY receiptChanged)
@@ -54,6 +55,16 @@ public:
     QString receiptState() const;
     QVariantList progressEntries() const { return m_progress; }
     QString progressNote() const { return m_progressNote; }
+    // The hub's progress page for the QR (issue 19.5): "https://hub.example/progress?code={code}"
+    // ({code} replaced; without it the code is appended). Empty: the QR holds the bare code.
+    void setProgressUrl(const QString& url) { m_progressUrl = url; }
+    // What the receipt's QR code carries for `queryCode`.
+    QString qrText(const QString& queryCode) const;
+    // The query code in what a scanner read or a resident typed: the bare code, or the progress
+    // page's URL with ?code=…
+    static QString queryCodeFromScan(const QString& scanned);
+    // 办理其他业务 needs the card on the reader (the receipt outlives a lifted card).
+    bool canServeAgain() const;
     // "[printer] name" (a printer) or "pdf:<path>"; empty = no printer, no print button.
     void setPrintTarget(const QString& target) { m_printTarget = target; }
     bool canPrint() const { return !m_printTarget.isEmpty(); }
@@ -70,6 +81,7 @@ public:
     Q_INVOKABLE void backToForm();
     Q_INVOKABLE void submit();
     Q_INVOKABLE void startRating();
+    Q_INVOKABLE void backToReceipt(); // from 好差评: the query code stays reachable
     // level 1 = 非常满意 … 5 = 非常不满意; indicators and text only count for 4 and 5.
     Q_INVOKABLE void submitRating(int level, const QStringList& indicators, const QString& text,
                                   bool anonymous);
@@ -116,6 +128,7 @@ private:
     QVariantList m_progress;
     QString m_progressNote;
     QString m_printTarget;
+    QString m_progressUrl;
 };
 
 } // namespace onewindow

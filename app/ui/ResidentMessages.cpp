@@ -173,8 +173,14 @@ QString yesNo(bool yes)
 
 QString receiptState(bool acknowledged)
 {
-    return acknowledged ? QCoreApplication::translate("ResidentMessages", "Submitted")
-                        : QCoreApplication::translate("ResidentMessages", "Waiting to be sent");
+    // What is true, not what the resident still has to do: 已保存，待发送 / 已发送.
+    return acknowledged ? QCoreApplication::translate("ResidentMessages", "Sent")
+                        : QCoreApplication::translate("ResidentMessages", "Saved, waiting to be sent");
+}
+
+QString takeYourCard()
+{
+    return QCoreApplication::translate("ResidentMessages", "Please take your card with you.");
 }
 
 QString savedOffline()

@@ -31,6 +31,7 @@ QString yesNo(bool yes);
 QString receiptState(bool acknowledged); // 待提交 / 已提交
 QString savedOffline();                  // what was saved and what happens next
 QString notSaved();
+QString takeYourCard(); // 请取回您的证件
 QString progressState(const QString& outboxState, bool online);
 QString progressOffline();
 QString progressNotFound();

@@ -36,6 +36,12 @@ SessionController::SessionController(ResidentSession* session, LanguageControlle
     connect(m_session, &ResidentSession::stateChanged, this, &SessionController::onStateChanged);
     connect(m_session, &ResidentSession::identityChanged, this, &SessionController::refreshDisplay);
     connect(m_session, &ResidentSession::elderlyModeChanged, this, &SessionController::elderlyModeChanged);
+    connect(m_session, &ResidentSession::cardMismatch, this, &SessionController::cardAwayChanged);
+    connect(m_session, &ResidentSession::cardPresenceChanged, this, [this](bool onReader) {
+        if (!onReader && m_session->state() == ResidentSession::State::Attract && m_language)
+            m_language->resetForNextResident();
+        Q_EMIT cardPresenceChanged();
+    });
     IdleGuard* idle = m_session->idleGuard();
     connect(idle, &IdleGuard::warningStarted, this, &SessionController::idleChanged);
     connect(idle, &IdleGuard::warningEnded, this, &SessionController::idleChanged);
@@ -57,6 +63,11 @@ bool SessionController::idleWarning() const
 int SessionController::idleSecondsLeft() const
 {
     return m_session->idleGuard()->secondsLeft();
+}
+
+bool SessionController::cardLeftBehind() const
+{
+    return m_session->cardOnReader() && m_session->state() == ResidentSession::State::Attract;
 }
 
 bool SessionController::elderlyMode() const
@@ -105,7 +116,9 @@ void SessionController::onStateChanged(ResidentSession::State state)
     if (state == ResidentSession::State::Identified && m_language)
         m_language->applyDocumentDefault(m_session->identity().documentType);
     if (state == ResidentSession::State::Attract) {
-        if (m_language)
+        // A card left on the reader is reminded in its holder's language; the next resident's
+        // language comes when it is lifted.
+        if (m_language && !m_session->cardOnReader())
             m_language->resetForNextResident();
         if (m_session->elderlyMode() != m_elderlyDefault)
             setElderlyMode(m_elderlyDefault);
@@ -116,6 +129,11 @@ void SessionController::onStateChanged(ResidentSession::State state)
     }
     refreshDisplay();
     Q_EMIT stateChanged();
+    Q_EMIT cardAwayChanged();
+    Q_EMIT cardPresenceChanged();
+    // The session ended (结束办理, idle) with the card still on the reader: say so, aloud.
+    if (cardLeftBehind())
+        Q_EMIT announce(ResidentMessages::takeYourCard());
     Q_EMIT idleChanged();
 }
 

@@ -34,6 +34,13 @@ class SessionController : public QObject
     Q_PROPERTY(int idleSecondsLeft READ idleSecondsLeft NOTIFY idleChanged)
     Q_PROPERTY(bool elderlyMode READ elderlyMode WRITE setElderlyMode NOTIFY elderlyModeChanged)
     Q_PROPERTY(bool assistanceRequested READ assistanceRequested NOTIFY assistanceChanged)
+    // The card was lifted mid-journey: the "put it back" prompt; otherCard when a different
+    // card was put down meanwhile (issue 19.4).
+    Q_PROPERTY(bool cardAway READ cardAway NOTIFY stateChanged)
+    Q_PROPERTY(bool otherCard READ otherCard NOTIFY cardAwayChanged)
+    // A card is on the reader: after the session it is left behind ("请取回您的证件").
+    Q_PROPERTY(bool cardOnReader READ cardOnReader NOTIFY cardPresenceChanged)
+    Q_PROPERTY(bool cardLeftBehind READ cardLeftBehind NOTIFY cardPresenceChanged)
 public:
     SessionController(ResidentSession* session, LanguageController* language, bool elderlyDefault,
                       QObject* parent = nullptr);
@@ -55,6 +62,10 @@ public:
     bool elderlyMode() const;
     void setElderlyMode(bool on);
     bool assistanceRequested() const { return m_assistance; }
+    bool cardAway() const { return m_session->state() == ResidentSession::State::CardAway; }
+    bool otherCard() const { return m_session->otherCardPresented(); }
+    bool cardOnReader() const { return m_session->cardOnReader(); }
+    bool cardLeftBehind() const;
 
     // True when no property holds anything derived from a resident (checked by the wipe test).
     bool holdsNoResidentData() const;
@@ -70,6 +81,10 @@ Q_SIGNALS:
     void idleChanged();
     void elderlyModeChanged();
     void assistanceChanged();
+    void cardAwayChanged();
+    void cardPresenceChanged();
+    // A sentence to say aloud now (main.cpp connects the speaker).
+    void announce(const QString& text);
 
 private:
     void refreshDisplay();

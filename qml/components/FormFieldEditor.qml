@@ -14,6 +14,14 @@ ColumnLayout {
     signal edited(string key, string value)
     signal wrongData()
     signal phoneRegionChosen(string key, string region)
+    signal finished(string key)
+
+    function takeFocus() {
+        if (textInput.visible)
+            textInput.forceActiveFocus()
+        else
+            editor.forceActiveFocus()
+    }
 
     objectName: "field_" + field.key
     spacing: Theme.spacing / 3
@@ -72,6 +80,7 @@ ColumnLayout {
                         : Qt.ImhNone
         Accessible.name: editor.field.label
         onTextEdited: editor.setValue(text)
+        onActiveFocusChanged: if (!activeFocus) editor.finished(editor.field.key)
         background: Rectangle { color: Theme.surface; border.color: editor.error !== "" ? Theme.errorText : Theme.border; border.width: 2; radius: Theme.radius }
     }
 

@@ -27,6 +27,9 @@ RowLayout {
         color: Theme.text
         wrapMode: Text.WrapAnywhere
         Layout.alignment: Qt.AlignTop
+        // The row's height, not a stale one from a narrower first pass (check-layout found the
+        // receipt's status drawn outside its row).
+        Layout.fillHeight: true
         Accessible.name: labelText.text + " " + text
     }
 }

@@ -11,12 +11,28 @@ Item {
     property string spokenPrompt: title
     default property alias content: column.data
     property alias actions: actionRow.data
+    property alias flickable: flick
+    // A line under the title that does not scroll away (e.g. "还有 2 项需要填写").
+    property string notice
 
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
         spacing: Theme.spacing
         Heading { objectName: "title"; Layout.fillWidth: true; text: page.title }
+        Text {
+            objectName: "notice"
+            visible: page.notice !== ""
+            Layout.fillWidth: true
+            text: page.notice
+            font.pixelSize: Theme.bodySize
+            font.family: Theme.fontFamily
+            font.bold: true
+            color: Theme.errorText
+            wrapMode: Text.WordWrap
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: text
+        }
         Flickable {
             id: flick
             Layout.fillWidth: true

@@ -7,6 +7,8 @@ Item {
     id: screen
     objectName: "attractScreen"
     readonly property string spokenPrompt: qsTr("Place your ID card on the reader below")
+    // The last resident's card still lies on the reader (SessionController says it aloud).
+    property bool cardLeftBehind: false
 
     ColumnLayout {
         anchors.fill: parent
@@ -14,6 +16,31 @@ Item {
         spacing: Theme.spacing * 2
 
         Item { Layout.fillHeight: true }
+        Rectangle {
+            objectName: "takeCardReminder"
+            visible: screen.cardLeftBehind
+            Layout.fillWidth: true
+            implicitHeight: reminder.implicitHeight + 2 * Theme.spacing
+            color: Theme.warningBackground
+            border.color: Theme.warningText
+            border.width: 4
+            radius: Theme.radius
+            Text {
+                id: reminder
+                anchors.fill: parent
+                anchors.margins: Theme.spacing
+                text: qsTr("Please take your card with you.")
+                font.pixelSize: Theme.titleSize
+                font.family: Theme.fontFamily
+                font.bold: true
+                color: Theme.warningText
+                horizontalAlignment: Text.AlignHCenter
+                verticalAlignment: Text.AlignVCenter
+                wrapMode: Text.WordWrap
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: text
+            }
+        }
         Text {
             Layout.fillWidth: true
             text: qsTr("Welcome")
@@ -24,11 +51,18 @@ Item {
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
         }
-        // A card resting on the reader: the one thing to do.
+        // A card resting on the reader: the one thing to do. Smaller on a short screen
+        // (landscape, elderly), so that the texts stay inside the screen.
         Item {
+            readonly property real fit: Math.min(1, screen.height / 1300)
             Layout.alignment: Qt.AlignHCenter
-            implicitWidth: 420
-            implicitHeight: 300
+            implicitWidth: 420 * fit
+            implicitHeight: 300 * fit
+            Item {
+            width: 420
+            height: 300
+            scale: parent.fit
+            transformOrigin: Item.TopLeft
             Rectangle {
                 anchors.bottom: parent.bottom
                 width: parent.width
@@ -55,6 +89,7 @@ Item {
                 Rectangle { x: 112; y: 50; width: 160; height: 14; color: Theme.secondaryText }
                 Rectangle { x: 112; y: 80; width: 120; height: 14; color: Theme.secondaryText }
                 Rectangle { x: 112; y: 110; width: 150; height: 14; color: Theme.secondaryText }
+            }
             }
         }
         Text {

@@ -12,7 +12,9 @@ ScreenPage {
     property var errors: ({})
     property var materials: []   // [{name, mode, status}]
     property var phones: ({})    // FormController.phoneStates
+    property string errorSummary
     signal valueEdited(string key, string value)
+    signal fieldFinished(string key)
     signal assistanceRequested()
     signal wrongFieldReported(string key) // 信息有误，转人工 on a prefilled field
     signal phoneRegionChosen(string key, string region)
@@ -20,10 +22,26 @@ ScreenPage {
     signal back()
 
     title: itemName
+    notice: errorSummary
+
+    // 下一步 refused: bring the first problem field into view and give it focus (issue 19.9).
+    function showField(key) {
+        for (var i = 0; i < fieldRepeater.count; ++i) {
+            var editor = fieldRepeater.itemAt(i)
+            if (!editor || editor.field.key !== key)
+                continue
+            var f = screen.flickable
+            var y = editor.mapToItem(f.contentItem, 0, 0).y
+            f.contentY = Math.max(0, Math.min(y - Theme.spacing, f.contentHeight - f.height))
+            editor.takeFocus()
+            return
+        }
+    }
     spokenPrompt: qsTr("Please check the form and fill in the missing entries.")
 
     BodyText { Layout.fillWidth: true; text: screen.spokenPrompt }
     Repeater {
+        id: fieldRepeater
         model: screen.fields
         delegate: FormFieldEditor {
             required property var modelData
@@ -34,6 +52,7 @@ ScreenPage {
             onEdited: (key, value) => screen.valueEdited(key, value)
             onWrongData: screen.wrongFieldReported(modelData.key)
             onPhoneRegionChosen: (key, region) => screen.phoneRegionChosen(key, region)
+            onFinished: (key) => screen.fieldFinished(key)
         }
     }
     BodyText { Layout.fillWidth: true; font.bold: true; text: qsTr("Materials") }
@@ -44,7 +63,8 @@ ScreenPage {
             required property int index
             objectName: "material_" + index
             Layout.fillWidth: true
-            BodyText { Layout.preferredWidth: parent.width * 0.45; text: modelData.name }
+            // A share of the page's width, not of the row's own (a binding loop in the layout).
+            BodyText { Layout.preferredWidth: screen.width * 0.4; text: modelData.name }
             BodyText {
                 objectName: "materialStatus"
                 Layout.fillWidth: true

@@ -13,8 +13,10 @@ ScreenPage {
     property var chosenIndicators: []
     property bool anonymous: false
     property bool sent: false
+    property string queryCode      // rating never hides the query code (issue 19.5)
     signal rated(int level, var indicators, string text, bool anonymous)
     signal finished()
+    signal backToReceipt()
 
     readonly property var levels: [
         { value: 1, label: qsTr("Very satisfied") },
@@ -31,6 +33,8 @@ ScreenPage {
     ]
 
     title: sent ? qsTr("Thank you for your rating") : qsTr("How was this service?")
+
+    InfoRow { objectName: "ratingQueryCode"; visible: screen.queryCode !== ""; label: qsTr("Query code"); value: screen.queryCode }
 
     Repeater {
         model: screen.sent ? [] : screen.levels
@@ -95,15 +99,17 @@ ScreenPage {
         onToggled: screen.anonymous = checked
     }
 
+    // 结束办理 on the left, away from where 评价 was on the receipt; the send button keeps its
+    // place after sending, so a double tap on it cannot land on 结束办理 (issue 19.2).
     actions: [
+        BigButton { objectName: "finishButton"; Layout.fillWidth: true; primary: false; text: qsTr("Finish"); onClicked: screen.finished() },
+        BigButton { objectName: "backToReceiptButton"; Layout.fillWidth: true; primary: false; text: qsTr("Back to the receipt"); onClicked: screen.backToReceipt() },
         BigButton {
             objectName: "sendRatingButton"
-            visible: !screen.sent
-            enabled: screen.level > 0
+            enabled: screen.level > 0 && !screen.sent
             Layout.fillWidth: true
-            text: qsTr("Send rating")
+            text: screen.sent ? qsTr("Rating sent") : qsTr("Send rating")
             onClicked: screen.rated(screen.level, screen.chosenIndicators, comment.text, screen.anonymous)
-        },
-        BigButton { objectName: "finishButton"; Layout.fillWidth: true; primary: false; text: qsTr("Finish"); onClicked: screen.finished() }
+        }
     ]
 }

@@ -235,6 +235,32 @@
         <source>Accepted: resident ID card, residence permit for Hong Kong, Macao and Taiwan residents, foreign permanent resident ID card.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Please take your card with you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CardAwayPrompt</name>
+    <message>
+        <source>Your card has been removed. To continue, put your card back on the reader, or finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not the card this application was started with. Please put back your own card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finish and clear my information</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CardErrorScreen</name>
@@ -441,6 +467,16 @@
     <message>
         <source>Delete last digit</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FormController</name>
+    <message numerus="yes">
+        <source>%n entry(ies) still to fill in</source>
+        <translation>
+            <numerusform>%n entry still to fill in</numerusform>
+            <numerusform>%n entries still to fill in</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -835,6 +871,18 @@
         <source>Finish</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Query code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating sent</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReadersPage</name>
@@ -906,6 +954,10 @@
     </message>
     <message>
         <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please take your card with you.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1071,14 +1123,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Submitted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Waiting to be sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Saved on this kiosk. It is sent automatically as soon as the network is available.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1132,9 +1176,22 @@
     </message>
     <message>
         <source>Please enter a valid phone number for the country or region chosen</source>
+        <translation></translation>
     </message>
     <message>
         <source>Your name contains a rare character (生僻字) that this screen cannot show. It is kept exactly as on your card.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved, waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please take your card with you.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

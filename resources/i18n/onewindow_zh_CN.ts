@@ -232,6 +232,31 @@
         <source>Accepted: resident ID card, residence permit for Hong Kong, Macao and Taiwan residents, foreign permanent resident ID card.</source>
         <translation>可使用：居民身份证、港澳台居民居住证、外国人永久居留身份证。</translation>
     </message>
+    <message>
+        <source>Please take your card with you.</source>
+        <translation>请取回您的证件</translation>
+    </message>
+</context>
+<context>
+    <name>CardAwayPrompt</name>
+    <message>
+        <source>Your card has been removed. To continue, put your card back on the reader, or finish.</source>
+        <translation>证件已取走。继续办理请重新放置证件，或结束办理</translation>
+    </message>
+    <message>
+        <source>This is not the card this application was started with. Please put back your own card.</source>
+        <translation>这不是开始办理时使用的证件。请放回您本人的证件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finish and clear my information</source>
+        <translation>结束办理并清除我的信息</translation>
+    </message>
 </context>
 <context>
     <name>CardErrorScreen</name>
@@ -438,6 +463,15 @@
     <message>
         <source>Delete last digit</source>
         <translation>删除最后一位</translation>
+    </message>
+</context>
+<context>
+    <name>FormController</name>
+    <message numerus="yes">
+        <source>%n entry(ies) still to fill in</source>
+        <translation>
+            <numerusform>还有 %n 项需要填写</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -831,6 +865,18 @@
         <source>Finish</source>
         <translation>结束办理</translation>
     </message>
+    <message>
+        <source>Query code</source>
+        <translation>查询码</translation>
+    </message>
+    <message>
+        <source>Back to the receipt</source>
+        <translation>返回回执</translation>
+    </message>
+    <message>
+        <source>Rating sent</source>
+        <translation>评价已发送</translation>
+    </message>
 </context>
 <context>
     <name>ReadersPage</name>
@@ -903,6 +949,10 @@
     <message>
         <source>Print</source>
         <translation>打印回执</translation>
+    </message>
+    <message>
+        <source>Please take your card with you.</source>
+        <translation>请取回您的证件</translation>
     </message>
 </context>
 <context>
@@ -1066,16 +1116,8 @@
         <translation>否</translation>
     </message>
     <message>
-        <source>Submitted</source>
-        <translation>已提交</translation>
-    </message>
-    <message>
-        <source>Waiting to be sent</source>
-        <translation>待提交</translation>
-    </message>
-    <message>
         <source>Saved on this kiosk. It is sent automatically as soon as the network is available.</source>
-        <translation>已保存在本机，网络恢复后自动提交。</translation>
+        <translation>已保存在本机，网络恢复后自动发送。</translation>
     </message>
     <message>
         <source>Your application could not be saved. Nothing was sent. Please try again or ask the staff for help.</source>
@@ -1132,6 +1174,18 @@
     <message>
         <source>Your name contains a rare character (生僻字) that this screen cannot show. It is kept exactly as on your card.</source>
         <translation>您的姓名含生僻字，本屏幕无法显示；系统按证件原样保存，不会更改。</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Saved, waiting to be sent</source>
+        <translation>已保存，待发送</translation>
+    </message>
+    <message>
+        <source>Please take your card with you.</source>
+        <translation>请取回您的证件</translation>
     </message>
 </context>
 <context>

@@ -232,6 +232,31 @@
         <source>Accepted: resident ID card, residence permit for Hong Kong, Macao and Taiwan residents, foreign permanent resident ID card.</source>
         <translation>可使用：居民身分證、港澳台居民居住證、外國人永久居留身分證。</translation>
     </message>
+    <message>
+        <source>Please take your card with you.</source>
+        <translation>請取回您的證件</translation>
+    </message>
+</context>
+<context>
+    <name>CardAwayPrompt</name>
+    <message>
+        <source>Your card has been removed. To continue, put your card back on the reader, or finish.</source>
+        <translation>證件已取走。繼續辦理請重新放置證件，或結束辦理</translation>
+    </message>
+    <message>
+        <source>This is not the card this application was started with. Please put back your own card.</source>
+        <translation>這不是開始辦理時使用的證件。請放回您本人的證件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finish and clear my information</source>
+        <translation>結束辦理並清除我的資料</translation>
+    </message>
 </context>
 <context>
     <name>CardErrorScreen</name>
@@ -438,6 +463,15 @@
     <message>
         <source>Delete last digit</source>
         <translation>刪除最後一位</translation>
+    </message>
+</context>
+<context>
+    <name>FormController</name>
+    <message numerus="yes">
+        <source>%n entry(ies) still to fill in</source>
+        <translation>
+            <numerusform>還有 %n 項需要填寫</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -831,6 +865,18 @@
         <source>Finish</source>
         <translation>結束辦理</translation>
     </message>
+    <message>
+        <source>Query code</source>
+        <translation>查詢碼</translation>
+    </message>
+    <message>
+        <source>Back to the receipt</source>
+        <translation>返回回執</translation>
+    </message>
+    <message>
+        <source>Rating sent</source>
+        <translation>評價已發送</translation>
+    </message>
 </context>
 <context>
     <name>ReadersPage</name>
@@ -903,6 +949,10 @@
     <message>
         <source>Print</source>
         <translation>列印回執</translation>
+    </message>
+    <message>
+        <source>Please take your card with you.</source>
+        <translation>請取回您的證件</translation>
     </message>
 </context>
 <context>
@@ -1066,16 +1116,8 @@
         <translation>否</translation>
     </message>
     <message>
-        <source>Submitted</source>
-        <translation>已提交</translation>
-    </message>
-    <message>
-        <source>Waiting to be sent</source>
-        <translation>待提交</translation>
-    </message>
-    <message>
         <source>Saved on this kiosk. It is sent automatically as soon as the network is available.</source>
-        <translation>已儲存在本機，網路恢復後自動提交。</translation>
+        <translation>已儲存在本機，網絡恢復後自動發送。</translation>
     </message>
     <message>
         <source>Your application could not be saved. Nothing was sent. Please try again or ask the staff for help.</source>
@@ -1132,6 +1174,18 @@
     <message>
         <source>Your name contains a rare character (生僻字) that this screen cannot show. It is kept exactly as on your card.</source>
         <translation>您的姓名含生僻字，本螢幕無法顯示；系統按證件原樣保存，不會更改。</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已發送</translation>
+    </message>
+    <message>
+        <source>Saved, waiting to be sent</source>
+        <translation>已儲存，待發送</translation>
+    </message>
+    <message>
+        <source>Please take your card with you.</source>
+        <translation>請取回您的證件</translation>
     </message>
 </context>
 <context>

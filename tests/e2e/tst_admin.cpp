@@ -127,7 +127,9 @@ private Q_SLOTS:
         QVERIFY(kiosk.run(QStringLiteral("tap reviewButton")));
         QVERIFY(kiosk.run(QStringLiteral("tap submitButton")));
         QVERIFY(kiosk.expect(QStringLiteral("state receipt")));
+        // The receipt outlives the lifted card (issue 19.5); 结束办理 ends the session.
         QVERIFY(kiosk.run(QStringLiteral("remove")));
+        QVERIFY(kiosk.run(QStringLiteral("tap finishButton")));
         QVERIFY(kiosk.expect(QStringLiteral("state attract")));
 
         // Into admin mode: five corner taps, the PIN on the shuffled pad (by digit, wherever

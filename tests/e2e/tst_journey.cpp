@@ -129,8 +129,10 @@ private Q_SLOTS:
         QTest::qWait(300);
         QVERIFY(kiosk.run(QStringLiteral("journey"), QStringLiteral("journey rated pending")));
 
-        // Lifting the card after the receipt ends the session and wipes it.
+        // Lifting the card after the receipt keeps the receipt (issue 19.5); 结束办理 wipes.
         QVERIFY(kiosk.run(QStringLiteral("remove")));
+        QVERIFY(kiosk.run(QStringLiteral("state"), QStringLiteral("state rating")));
+        QVERIFY(kiosk.run(QStringLiteral("tap finishButton")));
         QVERIFY(kiosk.expect(QStringLiteral("state wiping")));
         QVERIFY(kiosk.expect(QStringLiteral("state attract")));
         for (const QString& secret : kSecrets)

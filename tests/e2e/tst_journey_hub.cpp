@@ -69,6 +69,29 @@ private Q_SLOTS:
         QCOMPARE(records.size(), 1);
         QCOMPARE(records[0][QStringLiteral("commits")].toInt(), 1);
 
+        // Issue 19.1: a second application in the same session (办理其他业务) is a new one: it is
+        // stored and delivered, once, next to the first.
+        QVERIFY(kiosk.run(QStringLiteral("tap anotherButton")));
+        QVERIFY(kiosk.expect(QStringLiteral("state choosing_service")));
+        QVERIFY(kiosk.run(QStringLiteral("tap category_shebao")));
+        QVERIFY(kiosk.run(QStringLiteral("tap item_1"))); // 养老保险待遇领取资格认证
+        QVERIFY(kiosk.run(QStringLiteral("tap startButton")));
+        QVERIFY(kiosk.expect(QStringLiteral("state filling_form")));
+        for (const QChar d : QStringLiteral("13800138000"))
+            QVERIFY(kiosk.run(QStringLiteral("tap field_phone/digit_") + d));
+        QVERIFY(kiosk.run(QStringLiteral("tap reviewButton")));
+        QVERIFY(kiosk.expect(QStringLiteral("state reviewing")));
+        QVERIFY(kiosk.run(QStringLiteral("tap submitButton")));
+        QVERIFY2(kiosk.expect(QStringLiteral("state receipt")), qPrintable(kiosk.out.join(QLatin1Char('|'))));
+        QVERIFY2(pollJourney(kiosk, QStringLiteral("journey receipt acked"), 30000),
+                 qPrintable(kiosk.out.join(QLatin1Char('|'))));
+        const QJsonArray both =
+            hub.admin(QStringLiteral("/admin/submissions"), {}, false)[QStringLiteral("submissions")]
+                .toArray();
+        QCOMPARE(both.size(), 2);
+        for (const QJsonValue& r : both)
+            QCOMPARE(r[QStringLiteral("commits")].toInt(), 1);
+
         QVERIFY(kiosk.run(QStringLiteral("tap rateButton")));
         QVERIFY(kiosk.run(QStringLiteral("tap level_1")));
         QVERIFY(kiosk.run(QStringLiteral("tap sendRatingButton")));
@@ -78,7 +101,9 @@ private Q_SLOTS:
             QTest::qWait(300);
         QCOMPARE(hub.counters()[QStringLiteral("ratings")].toObject().size(), 1);
 
+        // The receipt outlives the lifted card (issue 19.5); 结束办理 ends the session.
         QVERIFY(kiosk.run(QStringLiteral("remove")));
+        QVERIFY(kiosk.run(QStringLiteral("tap finishButton")));
         QVERIFY(kiosk.expect(QStringLiteral("state attract")));
         QVERIFY(kiosk.run(QStringLiteral("find 110105195803120029"), QStringLiteral("found 0")));
         QVERIFY(kiosk.run(QStringLiteral("quit")));

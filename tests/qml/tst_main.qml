@@ -25,6 +25,10 @@ TestCase {
         property int idleSecondsLeft: 0
         property bool elderlyMode: false
         property bool assistanceRequested: false
+        property bool cardAway: false
+        property bool cardOnReader: true
+        property bool cardLeftBehind: false
+        property bool otherCard: false
         property int ended: 0
         function endSession() { ended++ }
         function extendSession() {}
@@ -69,6 +73,8 @@ TestCase {
         property var progressEntries: []
         property string progressNote: ""
         property bool canPrint: false
+        property bool canServeAgain: true
+        function backToReceipt() {}
         function printReceipt() {}
         property int started: 0
         function startService() { started++ }
@@ -105,8 +111,11 @@ TestCase {
         property var reviewRows: []
         property bool complete: false
         property var phoneStates: ({})
+        property string errorSummary: ""
+        signal attentionNeeded(string key, string spoken)
         function setValue(k, v) { return true }
         function setPhoneRegion(k, r) { return true }
+        function finishField(k) {}
     }
 
     QtObject {

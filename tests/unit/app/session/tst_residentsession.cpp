@@ -112,30 +112,91 @@ private Q_SLOTS:
         QCOMPARE(s.identity().idNumber, QStringLiteral("110105195803120029"));
     }
 
-    void liftingTheCardKeepsTheForm()
+    // Issue 19.4: the card lifted at every step of the journey. Before the form: goodbye.
+    // Catalogue, form, review: "is it still you?" with the form kept; the same card back
+    // resumes, another card does not take over. Submitting: the commit completes. Receipt and
+    // rating: the receipt stays (19.5).
+    void cardLiftedAtEveryStep_data()
     {
+        QTest::addColumn<int>("step");
+        QTest::addColumn<int>("afterLift");
+        QTest::newRow("identified") << int(State::Identified) << int(State::Attract);
+        QTest::newRow("catalogue") << int(State::ChoosingService) << int(State::CardAway);
+        QTest::newRow("form") << int(State::FillingForm) << int(State::CardAway);
+        QTest::newRow("review") << int(State::Reviewing) << int(State::CardAway);
+        QTest::newRow("submitting") << int(State::Submitting) << int(State::Submitting);
+        QTest::newRow("receipt") << int(State::Receipt) << int(State::Receipt);
+        QTest::newRow("rating") << int(State::Rating) << int(State::Rating);
+    }
+    void cardLiftedAtEveryStep()
+    {
+        QFETCH(int, step);
+        QFETCH(int, afterLift);
         ResidentSession s(shortPolicy());
+        identify(s);
+        for (State st : {State::ChoosingService, State::FillingForm, State::Reviewing, State::Submitting,
+                         State::Receipt, State::Rating}) {
+            if (int(s.state()) == step)
+                break;
+            QVERIFY(s.advance(st));
+        }
+        QCOMPARE(int(s.state()), step);
+        s.onCardRemoved(kReader);
+        QCOMPARE(int(s.state()), afterLift);
+        QVERIFY(!s.cardOnReader());
+        if (State(afterLift) != State::CardAway)
+            return;
+        QVERIFY(!s.identity().isEmpty()); // the form is kept
+        // Nothing moves on without the card: no review, no submit.
+        QVERIFY(!s.advance(State::Reviewing));
+        QVERIFY(!s.advance(State::Submitting));
+        QCOMPARE(s.state(), State::CardAway);
+        // Somebody else's card: refused, wiped, the session stays the first resident's.
+        QSignalSpy mismatch(&s, &ResidentSession::cardMismatch);
+        Identity other = resident();
+        other.idNumber = QStringLiteral("520102195001010087");
+        other.name = QStringLiteral("黎样例");
+        s.onCardPresent(kReader);
+        s.onCardRead(kReader, other);
+        QCOMPARE(mismatch.size(), 1);
+        QVERIFY(s.otherCardPresented());
+        QCOMPARE(s.state(), State::CardAway);
+        QCOMPARE(s.identity().idNumber, QStringLiteral("110105195803120029"));
+        s.onCardRemoved(kReader);
+        // The same card back: where the resident was.
+        s.onCardPresent(kReader);
+        s.onCardRead(kReader, resident());
+        QCOMPARE(int(s.state()), step);
+        QVERIFY(!s.otherCardPresented());
+    }
+
+    void cardAwayCountdownEndsTheSession()
+    {
+        IdlePolicy p = shortPolicy();
+        p.cardAway = 300ms;
+        ResidentSession s(p);
+        QSignalSpy warning(s.idleGuard(), &IdleGuard::warningStarted);
         identify(s);
         QVERIFY(s.advance(State::ChoosingService));
         QVERIFY(s.advance(State::FillingForm));
         s.onCardRemoved(kReader);
-        QCOMPARE(s.state(), State::FillingForm);
-        QVERIFY(!s.identity().isEmpty());
-        s.endSession();
-        QCOMPARE(s.state(), State::Attract);
+        QCOMPARE(s.state(), State::CardAway);
+        QVERIFY(s.idleGuard()->isWarning()); // the countdown shows at once
+        s.userActivity();                    // taps do not keep it open
+        QTRY_COMPARE_WITH_TIMEOUT(s.state(), State::Attract, 2000);
         QVERIFY(s.identity().isEmpty());
     }
 
-    void removalAfterTheReceiptWipes()
+    void cardLeftBehindAfterTheSession()
     {
         ResidentSession s(shortPolicy());
         identify(s);
-        for (State step : {State::ChoosingService, State::FillingForm, State::Reviewing, State::Submitting,
-                           State::Receipt})
-            QVERIFY(s.advance(step));
-        s.onCardRemoved(kReader);
+        QVERIFY(s.cardOnReader());
+        s.endSession();
         QCOMPARE(s.state(), State::Attract);
-        QVERIFY(s.identity().isEmpty());
+        QVERIFY(s.cardOnReader()); // "请取回您的证件"
+        s.onCardRemoved(kReader);
+        QVERIFY(!s.cardOnReader());
     }
 
     void removalAfterIdentifiedWipes()

@@ -10,6 +10,7 @@
 #include "app/ui/LocalProgressSource.h"
 #include "app/ui/QrCode.h"
 #include "app/ui/ReceiptPrinter.h"
+#include "app/ui/ResidentMessages.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -178,11 +179,20 @@ private Q_SLOTS:
         QVERIFY(m_form->complete());
         m_journey->toReview();
         QCOMPARE(m_session->state(), State::Reviewing);
-        bool maskedPhone = false;
+        // Issue 19.7: what the resident typed is shown in full so a typo can be caught; what
+        // came from the card and the licences stays masked.
+        QStringList reviewValues;
         for (const QVariant& row : m_form->reviewRows())
-            maskedPhone = maskedPhone || row.toMap().value(QStringLiteral("value")).toString() ==
-                                             QStringLiteral("+86 138****8000"); // E.164 (issue 19)
-        QVERIFY(maskedPhone);
+            reviewValues << row.toMap().value(QStringLiteral("value")).toString();
+        // The typed phone in full, formatted with its country code (issue 19 items 7 and 8).
+        const QString reviewText = reviewValues.join(QLatin1Char(','));
+        QVERIFY2(QString(reviewText).remove(QLatin1Char(' ')).contains(QStringLiteral("+8613800138000")),
+                 qPrintable(reviewText));
+        QVERIFY2(!reviewText.contains(QStringLiteral("138****8000")), qPrintable(reviewText));
+        QVERIFY(reviewValues.contains(QStringLiteral("贵州省贵阳市")));
+        QVERIFY(reviewValues.contains(QStringLiteral("李**")));
+        QVERIFY(!reviewValues.contains(QStringLiteral("110105195803120029")));
+        QVERIFY(!reviewValues.join(QString()).contains(QStringLiteral("张测试")));
 
         m_journey->submit();
         QCOMPARE(m_session->state(), State::Submitting);
@@ -267,6 +277,51 @@ private Q_SLOTS:
         QCOMPARE(m_journey->step(), QStringLiteral("form"));
     }
 
+    // Issue 19.1: a receipt, "办理其他业务", another item, submit: the second application is a
+    // new one (its own submission ID), not a conflicting retry of the first.
+    void secondApplicationInOneSessionIsStored()
+    {
+        identifyAndOpen(QStringLiteral("参保信息"));
+        m_journey->startForm();
+        QCOMPARE(m_journey->step(), QStringLiteral("form"));
+        QVERIFY(m_form->setValue(QStringLiteral("copies"), QStringLiteral("1")));
+        m_journey->toReview();
+        m_journey->submit();
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), State::Receipt, 10000);
+        const QString firstCode = m_journey->receiptQueryCode();
+
+        m_journey->startService(); // 办理其他业务
+        QCOMPARE(m_session->state(), State::ChoosingService);
+        const QString code = itemCodeNamed(m_catalog->catalogue(), QStringLiteral("养老保险"));
+        m_journey->openItem(code);
+        m_journey->startForm();
+        QCOMPARE(m_journey->step(), QStringLiteral("form"));
+        QVERIFY(m_form->setValue(QStringLiteral("phone"), QStringLiteral("13800138000")));
+        m_journey->toReview();
+        QCOMPARE(m_session->state(), State::Reviewing);
+        m_journey->submit();
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->state() != State::Submitting, 10000);
+        QCOMPARE(m_session->state(), State::Receipt);
+        QVERIFY(m_journey->message() != ResidentMessages::notSaved());
+        QVERIFY(!m_journey->receiptQueryCode().isEmpty());
+        QVERIFY(m_journey->receiptQueryCode() != firstCode);
+
+        auto ids = m_storage->post([](storage::StorageWorker& w) {
+            QStringList out;
+            auto e = w.outbox().entries();
+            if (e.ok()) {
+                for (const storage::OutboxEntry& x : e.value()) {
+                    if (x.kind == QLatin1String("submission"))
+                        out << x.itemId;
+                }
+            }
+            return out;
+        });
+        ids.waitForFinished();
+        QCOMPARE(ids.result().size(), 2);
+        QVERIFY(ids.result()[0] != ids.result()[1]);
+    }
+
     void receiptPrintsToPdf()
     {
         const QString path = m_dir.filePath(QStringLiteral("receipt.pdf"));
@@ -279,6 +334,23 @@ private Q_SLOTS:
         QVERIFY(pdf.read(5) == "%PDF-");
         QVERIFY(pdf.size() > 2000); // text and the QR image are in it
         QVERIFY(!ReceiptPrinter::toPdf({}, QStringLiteral("/nonexistent-dir/x.pdf")));
+    }
+
+    // Issue 19.5: the QR opens the hub's progress page on a phone; the kiosk's own scanner (and
+    // a typed line) still finds the bare code in it.
+    void qrCarriesTheProgressPage()
+    {
+        QCOMPARE(m_journey->qrText(QStringLiteral("AB12CD34EF")), QStringLiteral("AB12CD34EF"));
+        m_journey->setProgressUrl(QStringLiteral("https://hub.example/progress?code={code}"));
+        const QString url = m_journey->qrText(QStringLiteral("AB12CD34EF"));
+        QCOMPARE(url, QStringLiteral("https://hub.example/progress?code=AB12CD34EF"));
+        QCOMPARE(JourneyController::queryCodeFromScan(url), QStringLiteral("AB12CD34EF"));
+        QCOMPARE(JourneyController::queryCodeFromScan(QStringLiteral(" AB12CD34EF \n")),
+                 QStringLiteral("AB12CD34EF"));
+        QCOMPARE(JourneyController::queryCodeFromScan(QStringLiteral("https://hub.example/progress")),
+                 QString());
+        m_journey->setProgressUrl(QStringLiteral("https://hub.example/p?code="));
+        QCOMPARE(m_journey->qrText(QStringLiteral("X1")), QStringLiteral("https://hub.example/p?code=X1"));
     }
 
     void qrEncodesTheCode()

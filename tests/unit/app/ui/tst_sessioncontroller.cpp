@@ -168,8 +168,15 @@ private Q_SLOTS:
         QCOMPARE(ui.state(), QStringLiteral("identified"));
         QCOMPARE(lang.language(), language);
         QCOMPARE(ui.documentType(), documentLabel);
+        QSignalSpy announced(&ui, &SessionController::announce);
         ui.endSession();
-        QCOMPARE(lang.language(), QStringLiteral("zh_CN")); // the next resident starts fresh
+        // "请取回您的证件" in the leaving resident's language while the card lies there, aloud …
+        QCOMPARE(lang.language(), language);
+        QCOMPARE(announced.size(), 1);
+        QVERIFY(!announced.first().first().toString().isEmpty());
+        QVERIFY(ui.cardLeftBehind());
+        session.onCardRemoved(kReader);
+        QCOMPARE(lang.language(), QStringLiteral("zh_CN")); // … the next resident starts fresh
     }
 
     void residentsChoiceWinsOverTheDocument()
