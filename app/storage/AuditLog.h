@@ -28,7 +28,7 @@ struct AuditEvent
         StorageAlarm,
         AdminAction,    // an action in admin mode (app/admin AdminSession::record); new kinds go last
         LicenseRefused, // a licence failed verification (app/trust): never used, alarm raised
-        AssistRequest, // 人工帮办: a help request and the hub's answer (app/assist)
+        AssistRequest,  // 人工帮办: a help request and the hub's answer (app/assist)
     };
 
     qint64 seq = 0; // assigned by append()

@@ -18,7 +18,7 @@ struct StorageConfig
     // Whether opening waits for the outbox owner lock held by another process: the kiosk waits on
     // its storage thread; everything else (onewindow-tool sync, tests) is refused at once.
     bool waitForOwnerLock = false;
-    QString licenseRootKey;                  // licenses/root_key: path or inline base64 DER (app/trust)
+    QString licenseRootKey; // licenses/root_key: path or inline base64 DER (app/trust)
 
     QString outboxPath() const { return stateDir + QStringLiteral("/outbox.db"); }
     QString cachePath() const { return stateDir + QStringLiteral("/cache.db"); }

@@ -258,7 +258,8 @@ QVariantList FormController::reviewRows() const
         // 19.7); what came from the card and the licences stays masked, as on the form.
         const bool fromDocuments = m_bound.contains(f.key);
         if (!fromDocuments && m_phones.isPhone(f.key) && !v.isEmpty()) {
-            const QString display = m_phones.states().value(f.key).toMap().value(QStringLiteral("display")).toString();
+            const QString display =
+                m_phones.states().value(f.key).toMap().value(QStringLiteral("display")).toString();
             if (!display.isEmpty())
                 v = display; // "+86 138 0013 8000": formatted as on the form, in full
         }

@@ -72,8 +72,10 @@ QVariantMap PhoneFields::states() const
 
 void PhoneFields::wipe()
 {
+    // Shared wipe: the screen's field map (decorate) hands these very buffers to QML, whose
+    // copies would otherwise outlive the session (tst_e2e_memory).
     for (Entry& e : m_fields)
-        secureWipe(e.digits);
+        secureWipeShared(e.digits);
     m_fields.clear();
 }
 

@@ -159,6 +159,8 @@ class TestMemoryResidue : public QObject
         QVERIFY(kiosk.run(QStringLiteral("tap submitButton")));
         QVERIFY(kiosk.expect(QStringLiteral("state receipt")));
         QVERIFY(rig.remove());
+        // The receipt outlives the lifted card (issue 19.5); 结束办理 ends the session.
+        QVERIFY(kiosk.run(QStringLiteral("tap finishButton")));
         QVERIFY(kiosk.expect(QStringLiteral("state attract"), 20000));
         QVERIFY(kiosk.run(QStringLiteral("screen"), QStringLiteral("screen attractScreen")));
 

@@ -104,6 +104,11 @@ private slots:
             // … finished and swapped in.
             QVERIFY(builder.value()->finish().ok());
             QVERIFY(w.swapInCache().ok());
+            // Signed licences (issue 16): the catalogue's issuer keys, trusted by the tool through
+            // kiosk.conf's root as the kiosk trusts them, so the lookup below finds the licence.
+            QVERIFY(w.cache()
+                        .storeCatalog({QStringLiteral("v7"), QStringLiteral("\"e7\""), testCatalogBody(), {}})
+                        .ok());
             QString error;
             QVERIFY2(ConfigOverrides::write(ConfigOverrides::pathFor(state),
                                             {{QStringLiteral("printer/name"), QStringLiteral("p1")}}, &error),
@@ -112,7 +117,14 @@ private slots:
             const QStringList open = filesNot0600(state, &seen);
             QVERIFY2(open.isEmpty(), qPrintable(open.join(QStringLiteral(", "))));
         }
-        // The tool on the same state: a lookup (audited) and the queue.
+        // The tool on the same state: a lookup (audited) and the queue. Its configuration lies
+        // outside the state directory, so it is not one of the files judged here.
+        const QString conf = tmp.filePath(QStringLiteral("kiosk.conf"));
+        {
+            QFile f(conf);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("[licenses]\nroot_key=" + testRootKeyValue().toLatin1() + "\n");
+        }
         for (const QStringList& args :
              {QStringList{QStringLiteral("cache"), QStringLiteral("lookup"), residentId(7),
                           QStringLiteral("--json")},
@@ -123,7 +135,8 @@ private slots:
             env.remove(QStringLiteral("ONEWINDOW_CONFIG"));
             p.setProcessEnvironment(env);
             p.start(QStringLiteral(ONEWINDOW_TOOL_PATH),
-                    args + QStringList{QStringLiteral("--state-dir"), state});
+                    QStringList{QStringLiteral("--config"), conf} + args +
+                        QStringList{QStringLiteral("--state-dir"), state});
             QVERIFY(p.waitForFinished(30000));
             QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
         }
