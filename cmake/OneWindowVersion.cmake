@@ -52,7 +52,11 @@ if(GIT_FOUND AND EXISTS "${PROJECT_SOURCE_DIR}/.git")
                    "${PROJECT_SOURCE_DIR}/.git/${_ow_ref}")
     endif()
   endforeach()
-  file(READ "${PROJECT_SOURCE_DIR}/.git/HEAD" _ow_head)
+  # In a git worktree .git is a file ("gitdir: …"), not a directory: no HEAD to watch there.
+  set(_ow_head "")
+  if(IS_DIRECTORY "${PROJECT_SOURCE_DIR}/.git")
+    file(READ "${PROJECT_SOURCE_DIR}/.git/HEAD" _ow_head)
+  endif()
   if(_ow_head MATCHES "^ref: ([^\n]+)")
     if(EXISTS "${PROJECT_SOURCE_DIR}/.git/${CMAKE_MATCH_1}")
       set_property(DIRECTORY "${PROJECT_SOURCE_DIR}" APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS

@@ -1,6 +1,7 @@
 #include "app/admin/LockoutState.h"
 
 #include "app/admin/AtomicFile.h"
+#include "app/platform/SafeNumbers.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -29,25 +30,35 @@ QDateTime LockoutState::now() const
 LockoutState::Snapshot LockoutState::readFile(bool* rewrite) const
 {
     *rewrite = false;
-    Snapshot s;
-    const QDateTime current = now();
     QFile f(m_path);
     if (!f.exists())
-        return s;
+        return Snapshot{};
+    std::optional<QByteArray> contents;
+    if (f.open(QIODevice::ReadOnly))
+        contents = f.read(4096);
+    return parse(contents, rewrite);
+}
+
+LockoutState::Snapshot LockoutState::parse(const std::optional<QByteArray>& contents, bool* rewrite) const
+{
+    *rewrite = false;
+    Snapshot s;
+    const QDateTime current = now();
     bool valid = false;
     QJsonObject o;
-    if (f.open(QIODevice::ReadOnly)) {
+    if (contents) {
         QJsonParseError err{};
-        const QJsonDocument doc = QJsonDocument::fromJson(f.read(4096), &err);
+        const QJsonDocument doc = QJsonDocument::fromJson(*contents, &err);
         valid = err.error == QJsonParseError::NoError && doc.isObject();
         o = doc.object();
     }
     if (valid) {
         s.failures = o.value(QStringLiteral("failures")).toInt(-1);
         const QJsonValue at = o.value(QStringLiteral("locked_at_ms"));
-        valid = s.failures >= 0 && (at.isNull() || at.isUndefined() || at.isDouble());
-        if (valid && at.isDouble())
-            s.lockedAt = QDateTime::fromMSecsSinceEpoch(qint64(at.toDouble()), Qt::UTC);
+        const std::optional<qint64> atMs = at.isDouble() ? toInt64(at.toDouble()) : std::nullopt;
+        valid = s.failures >= 0 && (at.isNull() || at.isUndefined() || atMs);
+        if (valid && atMs)
+            s.lockedAt = QDateTime::fromMSecsSinceEpoch(*atMs, Qt::UTC);
     }
     if (!valid) {
         // Fail closed: whoever can damage this file must not gain attempts by doing so.

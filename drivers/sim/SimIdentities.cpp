@@ -37,8 +37,14 @@ Expected<QList<SimCard>, QString> loadSimCards(const QString& path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Result::failure(QStringLiteral("cannot open %1: %2").arg(path, file.errorString()));
+    return parseSimCards(file.readAll(), path);
+}
+
+Expected<QList<SimCard>, QString> parseSimCards(const QByteArray& json, const QString& path)
+{
+    using Result = Expected<QList<SimCard>, QString>;
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (doc.isNull())
         return Result::failure(QStringLiteral("%1: %2").arg(path, parseError.errorString()));
     const QJsonArray entries = doc.object().value(QStringLiteral("identities")).toArray();
