@@ -1,6 +1,7 @@
 #include "app/admin/LockoutState.h"
 
 #include "app/admin/AtomicFile.h"
+#include "app/platform/SafeNumbers.h"
 #include "base/files/BoundedRead.h"
 
 #include <QFile>
@@ -30,35 +31,44 @@ QDateTime LockoutState::now() const
 LockoutState::Snapshot LockoutState::readFile(bool* rewrite) const
 {
     *rewrite = false;
-    Snapshot s;
-    const QDateTime current = now();
     // Bounded, and a FIFO or a device is refused instead of blocking the PIN pad.
     const files::ReadResult file =
         files::readRegularFile(m_path, files::kSmallStateMaxBytes, QStringLiteral("lockout state"));
     if (file.missing)
-        return s;
+        return Snapshot{};
+    Snapshot s = parse(file.ok() ? std::optional<QByteArray>(file.bytes) : std::nullopt, rewrite);
+    if (!file.ok())
+        s.error = QStringLiteral("%1; locked").arg(file.error);
+    return s;
+}
+
+LockoutState::Snapshot LockoutState::parse(const std::optional<QByteArray>& contents, bool* rewrite) const
+{
+    *rewrite = false;
+    Snapshot s;
+    const QDateTime current = now();
     bool valid = false;
     QJsonObject o;
-    if (file.ok()) {
+    if (contents) {
         QJsonParseError err{};
-        const QJsonDocument doc = QJsonDocument::fromJson(file.bytes, &err);
+        const QJsonDocument doc = QJsonDocument::fromJson(*contents, &err);
         valid = err.error == QJsonParseError::NoError && doc.isObject();
         o = doc.object();
     }
     if (valid) {
         s.failures = o.value(QStringLiteral("failures")).toInt(-1);
         const QJsonValue at = o.value(QStringLiteral("locked_at_ms"));
-        valid = s.failures >= 0 && (at.isNull() || at.isUndefined() || at.isDouble());
-        if (valid && at.isDouble())
-            s.lockedAt = QDateTime::fromMSecsSinceEpoch(qint64(at.toDouble()), Qt::UTC);
+        const std::optional<qint64> atMs = at.isDouble() ? toInt64(at.toDouble()) : std::nullopt;
+        valid = s.failures >= 0 && (at.isNull() || at.isUndefined() || atMs);
+        if (valid && atMs)
+            s.lockedAt = QDateTime::fromMSecsSinceEpoch(*atMs, Qt::UTC);
     }
     if (!valid) {
         // Fail closed: whoever can damage this file must not gain attempts by doing so.
         s = Snapshot{};
         s.failures = m_maxFailures;
         s.lockedAt = current;
-        s.error = file.ok() ? QStringLiteral("lockout state %1 is unreadable or corrupt; locked").arg(m_path)
-                            : QStringLiteral("%1; locked").arg(file.error);
+        s.error = QStringLiteral("lockout state %1 is unreadable or corrupt; locked").arg(m_path);
         *rewrite = true;
     }
     if (s.lockedAt.isValid()) {

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QString>
 #include <functional>
+#include <optional>
 
 namespace onewindow::admin {
 
@@ -49,6 +50,10 @@ public:
     // `onewindow-tool admin unlock`: forgets failures and any lock. Run as root, every write
     // gives the file to the state directory's owner, so the kiosk user can still update it.
     QString clear() const;
+
+    // What read() makes of the file's bytes (std::nullopt: the file exists but could not be
+    // opened); `rewrite` as in read(). No I/O: the seam for the fuzzer.
+    Snapshot parse(const std::optional<QByteArray>& contents, bool* rewrite) const;
 
 private:
     Snapshot readFile(bool* rewrite) const;

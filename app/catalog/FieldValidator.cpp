@@ -82,9 +82,16 @@ FieldProblem validateField(const FormField& field, const QString& raw)
         break;
     }
     if (!field.pattern.isEmpty()) {
-        const QRegularExpression re(QStringLiteral("^(?:%1)$").arg(field.pattern));
-        if (!re.match(value).hasMatch())
-            return FieldProblem::BadFormat;
+        // Compiled with the schema; a field built in code gets the same checks here. A pattern
+        // refused as unsafe or invalid fails closed.
+        if (field.compiledPattern) {
+            if (!field.compiledPattern->matches(value))
+                return FieldProblem::BadFormat;
+        } else {
+            const auto compiled = FieldPattern::compile(field.pattern);
+            if (!compiled || !compiled->matches(value))
+                return FieldProblem::BadFormat;
+        }
     }
     return FieldProblem::None;
 }

@@ -75,9 +75,14 @@ FormSchema FormSchema::fromJson(const QJsonObject& o, QStringList* errors)
             report(QStringLiteral("%1: select without options").arg(field.key));
         const QJsonObject val = f.value(QStringLiteral("validation")).toObject();
         field.pattern = val.value(QStringLiteral("pattern")).toString();
-        if (!field.pattern.isEmpty() && !QRegularExpression(field.pattern).isValid()) {
-            report(QStringLiteral("%1: invalid pattern").arg(field.key));
-            field.pattern.clear();
+        if (!field.pattern.isEmpty()) {
+            auto compiled = FieldPattern::compile(field.pattern);
+            if (compiled) {
+                field.compiledPattern = std::make_shared<const FieldPattern>(std::move(compiled).value());
+            } else {
+                report(QStringLiteral("%1: %2").arg(field.key, compiled.error()));
+                field.pattern.clear();
+            }
         }
         if (val.contains(QStringLiteral("min")))
             field.min = val.value(QStringLiteral("min")).toDouble();

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "app/catalog/Binding.h"
+#include "app/catalog/FieldPattern.h"
 #include "app/catalog/LocalizedText.h"
 
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <memory>
 #include <optional>
 
 namespace onewindow::catalog {
@@ -38,7 +40,8 @@ struct FormField
     Binding binding;
     QString bindingText;   // as written in the schema, for the payload's bindings_used
     QList<Option> options; // Select
-    QString pattern;       // validation regex (whole value)
+    QString pattern;       // validation regex (whole value), as the catalogue gives it
+    std::shared_ptr<const FieldPattern> compiledPattern; // set by FormSchema::fromJson
     std::optional<double> min;
     std::optional<double> max;
     LocalizedText help;
@@ -54,7 +57,8 @@ struct FormSchema
     QList<FormField> fields;
 
     // Fields parse leniently; `errors` collects what a catalogue author must fix (unknown
-    // type, bad binding, select without options, invalid regex). The field stays usable.
+    // type, bad binding, select without options, invalid or unsafe regex). The field stays
+    // usable; a refused pattern is dropped.
     static FormSchema fromJson(const QJsonObject& o, QStringList* errors = nullptr);
     const FormField* field(const QString& key) const;
 };

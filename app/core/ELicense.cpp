@@ -1,5 +1,6 @@
 #include "app/core/ELicense.h"
 
+#include "app/platform/SafeNumbers.h"
 #include "drivers/idcard/SecureWipe.h"
 
 #include <QJsonArray>
@@ -160,7 +161,7 @@ ELicense ELicense::fromJson(const QJsonObject& o, QString* error)
     for (auto it = faceObject.begin(); it != faceObject.end(); ++it)
         l.face.insert(it.key(), it.value().toString());
     const QJsonObject s = o.value(QStringLiteral("sync")).toObject();
-    l.sync.hubVersion = qint64(s.value(QStringLiteral("hub_version")).toDouble());
+    l.sync.hubVersion = toInt64(s.value(QStringLiteral("hub_version")).toDouble()).value_or(0);
     l.sync.sourceUpdatedAt = QDateTime::fromString(str(s, "source_updated_at"), Qt::ISODateWithMs);
     l.sync.syncedAt = QDateTime::fromString(str(s, "synced_at"), Qt::ISODateWithMs);
     l.sync.batch = str(s, "batch");

@@ -163,6 +163,11 @@ Expected<KeyStore, QString> KeyStore::open(const QString& path, bool create)
     return R::failure(QStringLiteral("key file %1 could not be created").arg(path));
 }
 
+Expected<KeyStore::Material, QString> KeyStore::parseMaterial(const QByteArray& text, const QString& source)
+{
+    return parse(text, source);
+}
+
 QString KeyStore::writeFile(const QString& path, const Material& material, bool exclusive)
 {
     const QString dir = QFileInfo(path).absolutePath();

@@ -58,6 +58,9 @@ public:
     // refused: the keys would no longer be the owner's secret.
     static Expected<KeyStore, QString> open(const QString& path, bool create);
     static Expected<KeyStore, QString> fromMaterial(Material material);
+    // The key file's text (what open() reads); `source` names it in errors. For the fuzzer and
+    // tests: no I/O.
+    static Expected<Material, QString> parseMaterial(const QByteArray& text, const QString& source);
 
     bool isValid() const { return m_material != nullptr; }
     QString path() const { return m_path; }

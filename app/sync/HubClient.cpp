@@ -66,15 +66,20 @@ struct HubClient::Transfer
     {
         auto* t = static_cast<Transfer*>(user);
         const size_t n = size * count;
-        const QByteArray line = QByteArray(data, qsizetype(n)).trimmed();
-        if (line.startsWith("HTTP/")) {
-            t->response.headers.clear(); // a new response (after 100 Continue, a redirect)
-        } else if (const qsizetype colon = line.indexOf(':'); colon > 0) {
-            t->response.headers.insert(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
-        }
+        addHeaderLine(t->response.headers, QByteArrayView(data, qsizetype(n)));
         return n;
     }
 };
+
+void addHeaderLine(QMap<QByteArray, QByteArray>& headers, QByteArrayView raw)
+{
+    const QByteArray line = raw.toByteArray().trimmed();
+    if (line.startsWith("HTTP/")) {
+        headers.clear(); // a new response (after 100 Continue, a redirect)
+    } else if (const qsizetype colon = line.indexOf(':'); colon > 0) {
+        headers.insert(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
+    }
+}
 
 HubClient::HubClient(HubConfig config) : m_config(std::move(config))
 {

@@ -37,6 +37,10 @@ struct HubResponse
     QByteArray header(const char* lowerName) const { return headers.value(QByteArray(lowerName)); }
 };
 
+// One response header line as libcurl hands it over ("Name: value\r\n"; a status line starts
+// a new response and forgets the headers so far). Apart from the transfer for the fuzzer.
+void addHeaderLine(QMap<QByteArray, QByteArray>& headers, QByteArrayView line);
+
 // The hub's HTTP client (DESIGN.md §7): one worker thread owns a libcurl multi handle and
 // runs curl_multi_poll(); submit() queues from any thread and curl_multi_wakeup() wakes the
 // loop. Connections are kept alive and reused; HTTP/2 is used where the hub offers it.

@@ -66,12 +66,26 @@ Result HubSamRelay::post(const QString& path, const QJsonObject& body, Clock::ti
     if (response.httpStatus >= 400)
         return fail(RelayError::Kind::Rejected, QStringLiteral("relay HTTP %1").arg(response.httpStatus));
 
-    const QJsonObject answer = QJsonDocument::fromJson(response.body).object();
+    RelayAnswer answer = parseRelayAnswer(response.body, firstStep);
     secureWipe(response.body);
+    if (firstStep)
+        m_session = answer.sessionId;
+    if (answer.step && answer.step->identity)
+        m_session.clear();
+    return std::move(answer.step);
+}
+
+RelayAnswer parseRelayAnswer(const QByteArray& body, bool firstStep)
+{
+    const QJsonObject answer = QJsonDocument::fromJson(body).object();
+    RelayAnswer out{{},
+                    fail(RelayError::Kind::ServerError, QStringLiteral("relay answer without command_apdu"))};
     if (firstStep) {
-        m_session = answer.value(QStringLiteral("session_id")).toString();
-        if (m_session.isEmpty())
-            return fail(RelayError::Kind::ServerError, QStringLiteral("relay answer without session_id"));
+        out.sessionId = answer.value(QStringLiteral("session_id")).toString();
+        if (out.sessionId.isEmpty()) {
+            out.step = fail(RelayError::Kind::ServerError, QStringLiteral("relay answer without session_id"));
+            return out;
+        }
     }
     RelayStep step;
     if (answer.value(QStringLiteral("done")).toBool()) {
@@ -79,19 +93,21 @@ Result HubSamRelay::post(const QString& path, const QJsonObject& body, Clock::ti
             QByteArray::fromHex(answer.value(QStringLiteral("text_block")).toString().toLatin1());
         auto decoded = decodeTextBlock(block);
         secureWipe(block);
-        if (!decoded)
-            return fail(
+        if (!decoded) {
+            out.step = fail(
                 RelayError::Kind::Rejected,
                 QStringLiteral("relay identity: %1").arg(QLatin1String(textBlockErrorName(decoded.error()))));
+            return out;
+        }
         step.identity = std::move(decoded).value();
-        m_session.clear();
-        return step;
+        out.step = std::move(step);
+        return out;
     }
     step.commandApdu =
         QByteArray::fromHex(answer.value(QStringLiteral("command_apdu")).toString().toLatin1());
-    if (step.commandApdu.isEmpty())
-        return fail(RelayError::Kind::ServerError, QStringLiteral("relay answer without command_apdu"));
-    return step;
+    if (!step.commandApdu.isEmpty())
+        out.step = std::move(step);
+    return out;
 }
 
 } // namespace onewindow::sync

@@ -7,6 +7,15 @@
 
 namespace onewindow::sync {
 
+// One answer of the hub's remote SAM, parsed from untrusted bytes (the caller wipes them):
+// the session id (first step only) and the next command APDU or the decoded identity.
+struct RelayAnswer
+{
+    QString sessionId;
+    Expected<RelayStep, RelayError> step;
+};
+RelayAnswer parseRelayAnswer(const QByteArray& body, bool firstStep);
+
 // "Cloud decoding" through the hub (DESIGN.md §7 POST /v1/eid/sessions, …/apdu;
 // docs/sync-protocol.md): an NFC reader without a SAM forwards the card's answers to the hub's
 // remote SAM. Called on the NFC worker thread; each exchange is one request on the shared

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <curl/curl.h>
+#include <limits>
 
 namespace onewindow::sync {
 
@@ -104,8 +105,11 @@ std::optional<qint64> parseRetryAfter(const QByteArray& value, const QDateTime& 
         return std::nullopt;
     bool ok = false;
     const qint64 seconds = v.toLongLong(&ok);
-    if (ok)
-        return seconds < 0 ? std::nullopt : std::optional<qint64>(seconds * 1000);
+    if (ok) {
+        // Saturate: ×1000 of a huge value would overflow; Backoff clamps it to its maximum anyway.
+        constexpr qint64 kMaxSeconds = std::numeric_limits<qint64>::max() / 1000;
+        return seconds < 0 ? std::nullopt : std::optional<qint64>(std::min(seconds, kMaxSeconds) * 1000);
+    }
     const auto at = parseHttpDate(v, now);
     if (!at)
         return std::nullopt;

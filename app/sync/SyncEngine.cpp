@@ -935,7 +935,7 @@ void SyncEngine::runCatalog(StreamReport& report)
     }
     storage::CatalogBlob blob;
     blob.version = o->value(QLatin1String("version")).toString();
-    blob.etag = QString::fromLatin1(r.header("etag"));
+    blob.etag = protocol::etagFromHeader(r.header("etag"));
     blob.body = r.body;
     blob.fetchedAt = QDateTime::currentDateTimeUtc();
     QString storeError;

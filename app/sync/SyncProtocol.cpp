@@ -1,6 +1,7 @@
 #include "app/sync/SyncProtocol.h"
 
 #include "app/platform/Crypto.h"
+#include "app/platform/SafeNumbers.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,6 +13,9 @@
 namespace onewindow::sync::protocol {
 
 namespace {
+
+// The longest wait or interval a hub answer may set (a day); beyond that it is ignored.
+constexpr qint64 kMaxWaitMs = 24LL * 3600 * 1000;
 
 void appendString(QByteArray& out, const QString& s)
 {
@@ -194,8 +198,8 @@ std::optional<ItemResult> parseItemResult(const QJsonObject& o, const char* idKe
     r.fingerprint = str(o, "fingerprint");
     r.error = str(o, "error");
     const QJsonValue ra = o.value(QLatin1String("retry_after_s"));
-    if (ra.isDouble() && ra.toDouble() >= 0)
-        r.retryAfterMs = qint64(ra.toDouble() * 1000);
+    if (ra.isDouble())
+        r.retryAfterMs = secondsToMs(ra.toDouble(), kMaxWaitMs); // absurd waits are ignored
     return r;
 }
 
@@ -235,7 +239,8 @@ std::optional<storage::DeltaPage> parseDeltaPage(const QByteArray& body, QString
             change.op = storage::LicenseChange::Op::Delete;
         else
             continue; // an op this build does not know: skipped, the cursor still advances
-        change.hubVersion = qint64(c.value(QLatin1String("hub_version")).toDouble());
+        // Out of range reads as 0, which LicenseCache::applyPage counts as invalid.
+        change.hubVersion = toInt64(c.value(QLatin1String("hub_version")).toDouble()).value_or(0);
         // Field errors are counted by LicenseCache::applyPage (invalid), not fatal here.
         change.license = ELicense::fromJson(c.value(QLatin1String("license")).toObject());
         change.license.sync.hubVersion = change.hubVersion;
@@ -244,6 +249,23 @@ std::optional<storage::DeltaPage> parseDeltaPage(const QByteArray& body, QString
     }
     error->clear();
     return page;
+}
+
+QString etagFromHeader(const QByteArray& value)
+{
+    // RFC 9110 §8.8.3: [W/]"…" of visible ASCII but '"'. Anything else (a CR that would end
+    // our If-None-Match header early, obs-text, a megabyte) is dropped: the next fetch is
+    // then unconditional, which costs bandwidth, not correctness.
+    constexpr qsizetype kMaxEtag = 256;
+    const QByteArray tag = value.startsWith("W/") ? value.mid(2) : value;
+    if (value.size() > kMaxEtag || tag.size() < 2 || !tag.startsWith('"') || !tag.endsWith('"'))
+        return {};
+    for (qsizetype i = 1; i + 1 < tag.size(); ++i) {
+        const auto c = quint8(tag.at(i));
+        if (c < 0x21 || c > 0x7e || c == '"')
+            return {};
+    }
+    return QString::fromLatin1(value);
 }
 
 std::optional<HeartbeatAnswer> parseHeartbeat(const QByteArray& body)
@@ -261,7 +283,7 @@ std::optional<HeartbeatAnswer> parseHeartbeat(const QByteArray& body)
     }
     const double interval = o->value(QLatin1String("heartbeat_interval_s")).toDouble();
     if (interval > 0)
-        a.intervalMs = qint64(interval * 1000);
+        a.intervalMs = secondsToMs(interval, kMaxWaitMs).value_or(0); // absurd: keep ours
     return a;
 }
 

@@ -57,6 +57,10 @@ std::optional<QJsonObject> parseObject(const QByteArray& body);
 // GET /v1/licenses/changes
 std::optional<storage::DeltaPage> parseDeltaPage(const QByteArray& body, QString* error);
 
+// GET /v1/catalog: the ETag header as it is kept and sent back in If-None-Match; empty when
+// it is not a well-formed entity-tag (RFC 9110 §8.8.3, visible ASCII, at most 256 bytes).
+QString etagFromHeader(const QByteArray& value);
+
 // POST /v1/heartbeat answer.
 struct HubCommand
 {

@@ -1,8 +1,8 @@
 #include "app/ui/HubProgressSource.h"
 
+#include "app/ui/CaseLookupAnswer.h"
 #include "drivers/idcard/SecureWipe.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -52,8 +52,8 @@ void HubProgressSource::lookupByIdNumber(const QString& idNumber)
 
 void HubProgressSource::onHubAnswer(const sync::HubResponse& response, const QString& idNumber)
 {
-    const QJsonObject body = QJsonDocument::fromJson(response.body).object();
-    if (response.httpStatus != 200 || !body.value(QStringLiteral("cases")).isArray()) {
+    auto entries = parseCaseLookup(response.httpStatus, response.body);
+    if (!entries) {
         // Offline, or a hub that cannot answer: this kiosk's own records, marked offline.
         if (m_offline)
             m_offline->lookupByIdNumber(idNumber);
@@ -61,17 +61,7 @@ void HubProgressSource::onHubAnswer(const sync::HubResponse& response, const QSt
             Q_EMIT answered({}, false);
         return;
     }
-    QList<ProgressEntry> entries;
-    for (const QJsonValue& v : body.value(QStringLiteral("cases")).toArray()) {
-        const QJsonObject c = v.toObject();
-        ProgressEntry e;
-        e.queryCode = c.value(QStringLiteral("case_no")).toString();
-        e.itemName = c.value(QStringLiteral("service_item_name")).toString();
-        e.state = c.value(QStringLiteral("status")).toString();
-        e.promisedDate = c.value(QStringLiteral("promised_date")).toString();
-        entries.append(e);
-    }
-    Q_EMIT answered(entries, true);
+    Q_EMIT answered(*entries, true);
 }
 
 } // namespace onewindow

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cmath>
 
 namespace onewindow {
 
@@ -83,7 +84,8 @@ QString string(const QJsonValue& v, const QString& path)
 int integer(const QJsonValue& v, const QString& path, int min, int max)
 {
     const double d = v.toDouble(-1.0);
-    if (!v.isDouble() || d != double(qint64(d)) || d < min || d > max)
+    // Range first: casting a double outside qint64 to an integer is undefined behaviour.
+    if (!v.isDouble() || d < min || d > max || d != std::floor(d))
         fail(path, QStringLiteral("expected an integer from %1 to %2").arg(min).arg(max));
     return int(d);
 }

@@ -40,8 +40,14 @@ Expected<QList<SimCard>, QString> loadSimCards(const QString& path)
         files::readRegularFile(path, files::kDemoDataMaxBytes, QStringLiteral("simulated identities file"));
     if (!file.ok())
         return Result::failure(file.error);
+    return parseSimCards(file.bytes, path);
+}
+
+Expected<QList<SimCard>, QString> parseSimCards(const QByteArray& json, const QString& path)
+{
+    using Result = Expected<QList<SimCard>, QString>;
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.bytes, &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (doc.isNull())
         return Result::failure(QStringLiteral("%1: %2").arg(path, parseError.errorString()));
     const QJsonArray entries = doc.object().value(QStringLiteral("identities")).toArray();

@@ -20,5 +20,7 @@ struct SimCard
 QString builtInSimIdentitiesPath();
 // Parses the file. Errors name the entry and field, never its value.
 Expected<QList<SimCard>, QString> loadSimCards(const QString& path);
+// The same from the file's bytes; `path` names the source in errors.
+Expected<QList<SimCard>, QString> parseSimCards(const QByteArray& json, const QString& path);
 
 } // namespace onewindow

@@ -170,6 +170,20 @@ private slots:
         QVERIFY(!lockout().read().locked());
     }
 
+    void lockTimeOutOfRangeFailsClosed()
+    {
+        // Found by fuzz_keyfiles: 1e300 ms was cast to an integer (undefined behaviour; on x86
+        // an invalid date, so the lock vanished).
+        QFile f(lockoutPath());
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"failures\":5,\"locked_at_ms\":1e300}");
+        f.close();
+        LockoutState::Snapshot s = lockout().read();
+        QVERIFY(s.locked());
+        QVERIFY(!s.error.isEmpty());
+        QCOMPARE(s.lockedUntil, m_now->addSecs(15 * 60));
+    }
+
     void uncountableFailureFailsClosed()
     {
         provision();

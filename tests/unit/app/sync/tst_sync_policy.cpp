@@ -1,6 +1,7 @@
 // The retry policy and the protocol's JSON, without a network: classification of every
 // failure class, full-jitter bounds, Retry-After forms, the retry budget, the canonical JSON
 // the fingerprint is computed on (must equal the reference hub's Python canonical form).
+#include "app/core/ELicense.h"
 #include "app/platform/KioskConfig.h"
 #include "app/sync/HttpDate.h"
 #include "app/sync/HubClient.h"
@@ -12,6 +13,7 @@
 #include <QProcess>
 #include <QTest>
 #include <curl/curl.h>
+#include <limits>
 #include <random>
 
 using namespace onewindow::sync;
@@ -202,6 +204,48 @@ private slots:
         }
         QVERIFY2(parsed.has_value(), value.constData());
         QCOMPARE(*parsed, expected);
+    }
+
+    void hugeNumbersFromTheHub()
+    {
+        // Found by fuzz_hubjson / fuzz_hubheaders: doubles beyond qint64 were cast to integers
+        // (undefined behaviour; on x86 INT64_MIN, i.e. negative waits and versions).
+        const QDateTime now = QDateTime(QDate(2024, 6, 1), QTime(12, 0, 0), Qt::UTC);
+        QCOMPARE(parseRetryAfter("99999999999999999", now).value(),
+                 std::numeric_limits<qint64>::max() / 1000 * 1000);
+        const auto results =
+            protocol::parseBatchResults("{\"results\":[{\"rating_id\":\"r\",\"status\":\"retry\","
+                                        "\"retry_after_s\":1e300},{\"rating_id\":\"s\",\"status\":\"retry\","
+                                        "\"retry_after_s\":2.5}]}",
+                                        "rating_id");
+        QVERIFY(results && results->size() == 2);
+        QVERIFY(!results->at(0).retryAfterMs); // absurd: ignored, the normal backoff applies
+        QCOMPARE(results->at(1).retryAfterMs.value(), qint64(2500));
+        const auto hb = protocol::parseHeartbeat("{\"commands\":[],\"heartbeat_interval_s\":1e300}");
+        QVERIFY(hb);
+        QCOMPARE(hb->intervalMs, qint64(0)); // keep ours
+        QString error;
+        const auto page = protocol::parseDeltaPage(
+            "{\"changes\":[{\"op\":\"upsert\",\"hub_version\":1e300,\"license\":{\"license_id\":\"x\"}}],"
+            "\"next_cursor\":\"c\"}",
+            &error);
+        QVERIFY(page && page->changes.size() == 1);
+        QCOMPARE(page->changes.first().hubVersion, qint64(0)); // counted invalid by applyPage
+        QCOMPARE(onewindow::ELicense::fromJson(
+                     QJsonDocument::fromJson("{\"sync\":{\"hub_version\":-1e300}}").object())
+                     .sync.hubVersion,
+                 qint64(0));
+    }
+
+    void etagKeptOnlyWhenWellFormed()
+    {
+        // The ETag is sent back verbatim in If-None-Match: a CR in it would end that header.
+        QCOMPARE(protocol::etagFromHeader("\"3f2a\""), QStringLiteral("\"3f2a\""));
+        QCOMPARE(protocol::etagFromHeader("W/\"3f2a\""), QStringLiteral("W/\"3f2a\""));
+        QCOMPARE(protocol::etagFromHeader("\"a\rInjected: 1\""), QString());
+        QCOMPARE(protocol::etagFromHeader("\"a\"b\""), QString());
+        QCOMPARE(protocol::etagFromHeader("3f2a"), QString());
+        QCOMPARE(protocol::etagFromHeader('"' + QByteArray(300, 'a') + '"'), QString());
     }
 
     void retryBudget()
