@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 shift || true
 all=(samframe textblock residentid pcscresponse hubjson hubheaders license catalog config
-     readerprofile keyfiles pn532 simidentity)
+     readerprofile keyfiles pn532 simidentity issuerkeys assistanswer phonenumber)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 if [ -z "${ONEWINDOW_FUZZ_NO_BUILD:-}" ]; then
@@ -38,7 +38,7 @@ for target in "${targets[@]}"; do
   case "$target" in
     hubheaders) dict=(-dict=tests/fuzz/dict/http.dict) ;;
     config) dict=(-dict=tests/fuzz/dict/ini.dict) ;;
-    hubjson|license|catalog|keyfiles|pn532|simidentity|readerprofile|pcscresponse)
+    hubjson|license|catalog|keyfiles|pn532|simidentity|readerprofile|pcscresponse|issuerkeys|assistanswer)
       dict=(-dict=tests/fuzz/dict/json.dict) ;;
     *) dict=() ;;
   esac
