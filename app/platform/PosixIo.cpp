@@ -1,5 +1,7 @@
 #include "app/platform/PosixIo.h"
 
+#include "base/files/WriteAll.h"
+
 #include <QFile>
 #include <cerrno>
 #include <cstring>
@@ -11,16 +13,7 @@ namespace onewindow {
 
 bool writeAllToFd(int fd, const QByteArray& data)
 {
-    qsizetype done = 0;
-    while (done < data.size()) {
-        const ssize_t n = ::write(fd, data.constData() + done, size_t(data.size() - done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        done += n;
-    }
-    return true;
+    return files::writeAll(fd, data);
 }
 
 QString systemErrorText(const QString& what, const QString& path)

@@ -1,5 +1,7 @@
 #include "base/files/OutputDirectory.h"
 
+#include "base/files/WriteAll.h"
+
 #include <QDir>
 #include <QFile>
 #include <cerrno>
@@ -17,20 +19,6 @@ namespace {
 QString errnoText()
 {
     return QString::fromLocal8Bit(std::strerror(errno));
-}
-
-bool writeAll(int fd, const QByteArray& data)
-{
-    qsizetype done = 0;
-    while (done < data.size()) {
-        const ssize_t n = ::write(fd, data.constData() + done, size_t(data.size() - done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        done += n;
-    }
-    return true;
 }
 
 bool isAtOrBelow(const QString& path, const QString& root)
