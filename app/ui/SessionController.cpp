@@ -102,15 +102,6 @@ void SessionController::endSession()
     m_session->endSession();
 }
 
-void SessionController::requestAssistance()
-{
-    // Issue 7 wires this to the staff call; for now the screen confirms the request.
-    if (!m_assistance) {
-        m_assistance = true;
-        Q_EMIT assistanceChanged();
-    }
-}
-
 void SessionController::onStateChanged(ResidentSession::State state)
 {
     if (state == ResidentSession::State::Identified && m_language)
@@ -122,10 +113,6 @@ void SessionController::onStateChanged(ResidentSession::State state)
             m_language->resetForNextResident();
         if (m_session->elderlyMode() != m_elderlyDefault)
             setElderlyMode(m_elderlyDefault);
-        if (m_assistance) {
-            m_assistance = false;
-            Q_EMIT assistanceChanged();
-        }
     }
     refreshDisplay();
     Q_EMIT stateChanged();

@@ -33,7 +33,6 @@ class SessionController : public QObject
     Q_PROPERTY(bool idleWarning READ idleWarning NOTIFY idleChanged)
     Q_PROPERTY(int idleSecondsLeft READ idleSecondsLeft NOTIFY idleChanged)
     Q_PROPERTY(bool elderlyMode READ elderlyMode WRITE setElderlyMode NOTIFY elderlyModeChanged)
-    Q_PROPERTY(bool assistanceRequested READ assistanceRequested NOTIFY assistanceChanged)
     // The card was lifted mid-journey: the "put it back" prompt; otherCard when a different
     // card was put down meanwhile (issue 19.4).
     Q_PROPERTY(bool cardAway READ cardAway NOTIFY stateChanged)
@@ -61,7 +60,6 @@ public:
     int idleSecondsLeft() const;
     bool elderlyMode() const;
     void setElderlyMode(bool on);
-    bool assistanceRequested() const { return m_assistance; }
     bool cardAway() const { return m_session->state() == ResidentSession::State::CardAway; }
     bool otherCard() const { return m_session->otherCardPresented(); }
     bool cardOnReader() const { return m_session->cardOnReader(); }
@@ -73,14 +71,12 @@ public:
     Q_INVOKABLE void userActivity();
     Q_INVOKABLE void extendSession();
     Q_INVOKABLE void endSession();
-    Q_INVOKABLE void requestAssistance();
 
 Q_SIGNALS:
     void stateChanged();
     void displayChanged();
     void idleChanged();
     void elderlyModeChanged();
-    void assistanceChanged();
     void cardAwayChanged();
     void cardPresenceChanged();
     // A sentence to say aloud now (main.cpp connects the speaker).
@@ -105,7 +101,6 @@ private:
     QStringList m_notices;
     QString m_errorTitle;
     QString m_errorHint;
-    bool m_assistance = false;
 };
 
 } // namespace onewindow

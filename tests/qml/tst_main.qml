@@ -24,7 +24,6 @@ TestCase {
         property bool idleWarning: false
         property int idleSecondsLeft: 0
         property bool elderlyMode: false
-        property bool assistanceRequested: false
         property bool cardAway: false
         property bool cardOnReader: true
         property bool cardLeftBehind: false
@@ -32,7 +31,6 @@ TestCase {
         property int ended: 0
         function endSession() { ended++ }
         function extendSession() {}
-        function requestAssistance() { assistanceRequested = true }
     }
     QtObject {
         id: fakeAssist

@@ -218,11 +218,8 @@ private Q_SLOTS:
         session.onCardRead(kReader, makeIdentity(DocumentType::Resident));
         ui.setElderlyMode(true);
         QVERIFY(session.elderlyMode());
-        ui.requestAssistance();
-        QVERIFY(ui.assistanceRequested());
         ui.endSession();
         QVERIFY(!ui.elderlyMode());
-        QVERIFY(!ui.assistanceRequested());
     }
 };
 
